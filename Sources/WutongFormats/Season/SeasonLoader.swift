@@ -1,0 +1,117 @@
+import Foundation
+public import WutongModel
+import XMLSupport
+
+/// The outcome of loading a season file: the season when it could be built, and every
+/// diagnostic of every stage (file, XML, schema, meaning), sorted by position.
+public struct SeasonLoadResult: Sendable {
+    public var season: Season?
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+}
+
+/// Reads a season file: XML (safely), the season XSD, then the model's semantic checks and the
+/// busy calendars' presence. Files are never written.
+public enum SeasonLoader {
+    /// Season files larger than this are refused before they are read (bounded memory).
+    public static let maximumBytes = 32 * 1024 * 1024
+
+    static let schema: XMLSchema = {
+        do {
+            return try XMLSchema(xsd: SeasonSchema.xsd, name: "season-1.xsd")
+        } catch let error as XMLSchemaError {
+            fatalError("the embedded season schema does not compile: \(error.diagnostics.map(\.rendered))")
+        } catch {
+            fatalError("the embedded season schema does not compile: \(error)")
+        }
+    }()
+
+    public static func load(
+        path: String, displayName: String? = nil, maximumBytes: Int = SeasonLoader.maximumBytes
+    ) -> SeasonLoadResult {
+        let reader = XMLReader(maximumBytes: maximumBytes)
+        let name = displayName ?? path
+        let result = reader.read(contentsOf: path, displayName: name, schema: schema)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return build(result, fileName: name, calendarDirectory: directory)
+    }
+
+    /// Loads from memory; busy-calendar paths are resolved against `calendarDirectory` when given.
+    public static func load(bytes: [UInt8], fileName: String, calendarDirectory: String? = nil) -> SeasonLoadResult {
+        build(XMLReader().read(bytes: bytes, fileName: fileName, schema: schema), fileName: fileName, calendarDirectory: calendarDirectory)
+    }
+
+    private static func build(_ result: XMLReadResult, fileName: String, calendarDirectory: String?) -> SeasonLoadResult {
+        let xmlDiagnostics = result.diagnostics.map(Diagnostic.init)
+        guard let root = result.root else {
+            return SeasonLoadResult(season: nil, diagnostics: xmlDiagnostics)
+        }
+        if let problem = rootProblem(root, fileName: fileName) {
+            return SeasonLoadResult(season: nil, diagnostics: [problem])
+        }
+        if result.hasErrors {
+            return SeasonLoadResult(season: nil, diagnostics: xmlDiagnostics)
+        }
+        var decoder = SeasonDecoder(file: fileName)
+        let season = decoder.decode(root)
+        if !decoder.diagnostics.isEmpty {
+            return SeasonLoadResult(season: nil, diagnostics: (xmlDiagnostics + decoder.diagnostics).sorted())
+        }
+        var diagnostics = xmlDiagnostics + SeasonValidator.validate(season)
+        if let calendarDirectory { diagnostics += missingCalendars(season, directory: calendarDirectory) }
+        diagnostics.sort()
+        let failed = diagnostics.contains { $0.severity == .error }
+        return SeasonLoadResult(season: failed ? nil : season, diagnostics: diagnostics)
+    }
+
+    /// A wrong root, namespace or version makes every schema message noise; say the one thing.
+    private static func rootProblem(_ root: XMLElement, fileName: String) -> Diagnostic? {
+        let location = SourceLocation(file: fileName, line: root.position.line, column: root.position.column)
+        let expected = "a Wutong season file starts with <season xmlns=\"\(SeasonSchema.namespace)\" version=\"\(SeasonSchema.version)\" …>"
+        guard root.name == "season" else {
+            return Diagnostic(.error, at: location, "the root element is <\(root.name)>; \(expected)")
+        }
+        guard root.namespaceURI == SeasonSchema.namespace else {
+            let found = root.namespaceURI.map { "namespace '\($0)'" } ?? "no namespace"
+            return Diagnostic(.error, at: location, "<season> has \(found); \(expected)")
+        }
+        if let version = root.attribute("version"), version.value.trimmingSpaces != SeasonSchema.version {
+            let at = SourceLocation(file: fileName, line: version.position.line, column: version.position.column)
+            return Diagnostic(
+                .error, at: at,
+                "season file version '\(version.value)' is not one this wutong reads (it reads version \(SeasonSchema.version)); "
+                    + "upgrade wutong or convert the file")
+        }
+        return nil
+    }
+
+    private static func missingCalendars(_ season: Season, directory: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for partner in season.partners {
+            for calendar in partner.busyCalendars {
+                let path = calendar.path.hasPrefix("/") ? calendar.path : directory + "/" + calendar.path
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
+                    let location = calendar.source?.at("href") ?? SourceLocation(file: "season", line: 1, column: 1)
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: location,
+                            "busy calendar '\(calendar.path)' of partner '\(partner.id)' not found (looked for \(path)); "
+                                + "paths are relative to the season file"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension Diagnostic {
+    init(_ diagnostic: XMLDiagnostic) {
+        self.init(
+            diagnostic.severity == .warning ? .warning : .error,
+            at: SourceLocation(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column), diagnostic.message)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import WutongModel
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+enum Terminal {
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// The stable JSON shape of a diagnostic: `{file, line, column, severity, message}`.
+struct DiagnosticJSON: Encodable {
+    var file: String
+    var line: Int
+    var column: Int
+    var severity: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        file = diagnostic.location.file
+        line = diagnostic.location.line
+        column = diagnostic.location.column
+        severity = diagnostic.severity.rawValue
+        message = diagnostic.message
+    }
+
+    static func render(_ diagnostics: [Diagnostic]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(diagnostics.map(DiagnosticJSON.init))) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

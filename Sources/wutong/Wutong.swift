@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Wutong: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wutong",
+        abstract: "Scheduling and resource matching for the Hunan Road music street.",
+        discussion: """
+            Wutong reads a season file (the venues, partner units, projects and activities of a \
+            season) and plans it. With no season argument, commands use the bundled season \
+            Inputs/hunan-spring-2027/season.xml.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Generate.self, Schema.self, Bench.self]
+    )
+}
