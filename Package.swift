@@ -52,8 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "WutongFormatsTests",
-            dependencies: ["WutongFormats", "WutongModel", "WutongTestSupport"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["WutongFormats", "WutongModel", "WutongTestSupport", "XMLSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

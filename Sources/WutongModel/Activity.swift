@@ -80,15 +80,23 @@ public struct Activity: Hashable, Sendable {
     }
 }
 
+/// `count` partner units in `role`; when `candidates` is not empty, only those units may fill it
+/// (a concert needs the orchestra, not any performer).
 public struct RoleRequirement: Hashable, Sendable {
     public var role: PartnerRole
     public var count: Int
+    public var candidates: [String]
     public var source: SourceSpan?
 
-    public init(role: PartnerRole, count: Int = 1, source: SourceSpan? = nil) {
+    public init(role: PartnerRole, count: Int = 1, candidates: [String] = [], source: SourceSpan? = nil) {
         self.role = role
         self.count = count
+        self.candidates = candidates
         self.source = source
+    }
+
+    public func admits(_ partner: PartnerUnit) -> Bool {
+        partner.roles.contains(role) && (candidates.isEmpty || candidates.contains(partner.id))
     }
 }
 
@@ -128,7 +136,8 @@ public struct ActivityReference: Hashable, Sendable {
     }
 }
 
-/// A session fixed by the planner: it never moves. `session` counts from 1.
+/// A session fixed by the planner: it never moves. `session` counts from 1; `start` is when the
+/// session itself starts (set-up comes before it); partners not named are chosen by the solver.
 public struct PinnedSession: Hashable, Sendable {
     public var session: Int
     public var venue: String

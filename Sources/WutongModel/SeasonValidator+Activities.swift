@@ -42,18 +42,32 @@ extension SeasonValidator {
     }
 
     mutating func checkRoles(of activity: Activity) {
+        let partners = Dictionary(season.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for requirement in activity.roles {
-            let able = season.partners.filter { $0.roles.contains(requirement.role) && $0.weeklyLimit != 0 }.count
-            if able == 0 {
+            for candidate in requirement.candidates {
+                if let partner = partners[candidate] {
+                    if !partner.roles.contains(requirement.role) {
+                        error(
+                            requirement.source, "partners",
+                            "partner '\(candidate)' is named for the role \(requirement.role.rawValue) of '\(activity.id)' "
+                                + "but does not have that role")
+                    }
+                } else {
+                    checkReference(candidate, to: Set(partners.keys), kind: "partner unit", requirement.source, "partners")
+                }
+            }
+            let able = season.partners.filter { requirement.admits($0) && $0.weeklyLimit != 0 }.count
+            if able == 0, requirement.candidates.isEmpty {
                 error(
                     requirement.source, "role",
                     "'\(activity.id)' needs a \(requirement.role.rawValue), but no partner unit has that role; "
                         + "add the role to a partner or drop the requirement")
             } else if able < requirement.count {
+                let among = requirement.candidates.isEmpty ? "" : " of the partners it names"
                 error(
-                    requirement.source, "count",
-                    "'\(activity.id)' needs \(requirement.count) partners in the role \(requirement.role.rawValue), "
-                        + "but only \(able) partner unit\(able == 1 ? " has" : "s have") it")
+                    requirement.source, requirement.candidates.isEmpty ? "count" : "partners",
+                    "'\(activity.id)' needs \(requirement.count) partner unit\(requirement.count == 1 ? "" : "s") in the role "
+                        + "\(requirement.role.rawValue), but only \(able)\(among) can fill it")
             }
         }
     }
@@ -102,14 +116,15 @@ extension SeasonValidator {
                     error(pin.source, "start", "pinned start \(pin.start) lies outside the season (\(calendar.start)–\(calendar.end))")
                 } else if calendar.isBlackout(pin.start.date) {
                     error(pin.source, "start", "pinned start \(pin.start) falls on a blackout day")
-                } else if pin.start.time < calendar.dayStart
-                    || pin.start.time.minutes + activity.venueMinutes > calendar.dayEnd.minutes
+                } else if pin.start.time.minutes - activity.setupMinutes < calendar.dayStart.minutes
+                    || pin.start.time.minutes + activity.durationMinutes + activity.teardownMinutes
+                        > calendar.dayEnd.minutes
                     || (pin.start.time.minutes - calendar.dayStart.minutes) % calendar.slotMinutes != 0
                 {
                     error(
                         pin.source, "start",
-                        "pinned start \(pin.start) must be on a \(calendar.slotMinutes)-minute slot boundary "
-                            + "inside the daily window \(calendar.dayStart)–\(calendar.dayEnd), with the whole session in it")
+                        "pinned start \(pin.start) must be on a \(calendar.slotMinutes)-minute slot boundary, with set-up, "
+                            + "session and tear-down inside the daily window \(calendar.dayStart)–\(calendar.dayEnd)")
                 }
             }
         }

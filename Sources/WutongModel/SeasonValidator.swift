@@ -73,7 +73,7 @@ public struct SeasonValidator {
     mutating func checkPeriod(_ period: LocalPeriod, what: String) {
         let calendar = season.calendar
         if period.end <= period.start {
-            error(period.source, "to", "\(what) ends (\(period.end)) before it starts (\(period.start))")
+            error(period.source, "to", "\(what) (\(period)) is empty or ends before it starts")
             return
         }
         let seasonStart = LocalDateTime(date: calendar.start, time: .midnight)
@@ -121,7 +121,11 @@ public struct SeasonValidator {
     /// Reports `id` unless it names one of `known`.
     mutating func checkReference(_ id: String, to known: Set<String>, kind: String, _ source: SourceSpan?, _ attribute: String) {
         guard !known.contains(id) else { return }
-        error(source, attribute, "unknown \(kind) '\(id)'.\(Suggestion.hint(for: id, in: known.sorted()))")
+        if let closest = Suggestion.closest(to: id, in: known.sorted()) {
+            error(source, attribute, "unknown \(kind) '\(id)'. Maybe you meant '\(closest)'?")
+        } else {
+            error(source, attribute, "unknown \(kind) '\(id)'; define it or correct the id")
+        }
     }
 
     // MARK: Grids, places, audiences

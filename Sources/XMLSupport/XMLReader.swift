@@ -87,6 +87,9 @@ public struct XMLReader: Sendable {
                         xmlSchemaSAXPlug(validation, sax, userData)
                     }
                 }
+                // The plug's own SAX table does not carry `serror` over; without it well-formedness
+                // errors would bypass the per-parse handler.
+                parser.pointee.sax?.pointee.serror = saxParserError
             }
         }
         defer {

@@ -108,7 +108,21 @@ final class XMLTreeBuilder {
         var message = LibXML2.message(of: error)
         if let rootNamespace { message = message.replacingOccurrences(of: "{\(rootNamespace)}", with: "") }
         let level: XMLDiagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
-        report(at: map.tagStart(before: parserOffset) ?? parserOffset, level, message)
+        var offset = map.tagStart(before: parserOffset) ?? parserOffset
+        if let attribute = Self.attributeName(in: message),
+            let found = map.attributeNameOffsets(inTagAt: offset).first(where: { $0.name.elementsEqual(attribute.utf8) })
+        {
+            offset = found.offset
+        }
+        report(at: offset, level, message)
+    }
+
+    /// libxml2 names the attribute at fault as "…, attribute 'NAME': …".
+    static func attributeName(in message: String) -> String? {
+        guard let start = message.range(of: "attribute '") else { return nil }
+        let rest = message[start.upperBound...]
+        guard let end = rest.firstIndex(of: "'") else { return nil }
+        return String(rest[..<end])
     }
 
     func report(at offset: Int, _ severity: XMLDiagnostic.Severity, _ message: String) {

@@ -63,3 +63,22 @@ enum TestSchemas {
         }
     }
 }
+
+@Suite struct XMLSchemaPlugTests {
+    /// Well-formedness errors must still reach the per-parse handler when validation is plugged
+    /// into the SAX stream (libxml2's plug does not carry the handler over by itself).
+    @Test func wellFormednessErrorsSurviveValidation() throws {
+        let schema = try XMLSchema(xsd: TestSchemas.numbers, name: "n.xsd")
+        let text = "<numbers xmlns=\"urn:test:numbers\">\n  <n>1</n>\n  <n>&bogus;</n>\n</numbers>\n"
+        let result = XMLReader().read(bytes: Array(text.utf8), fileName: "n.xml", schema: schema)
+        #expect(result.diagnostics.contains { $0.line == 3 && $0.message.contains("bogus") })
+    }
+
+    @Test func attributeErrorsPointAtTheAttribute() throws {
+        let schema = try XMLSchema(xsd: TestSchemas.numbers, name: "n.xsd")
+        let text = "<numbers xmlns=\"urn:test:numbers\"\n         colour=\"red\">\n</numbers>\n"
+        let result = XMLReader().read(bytes: Array(text.utf8), fileName: "n.xml", schema: schema)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.line == 2 && diagnostic.column == 10)
+    }
+}

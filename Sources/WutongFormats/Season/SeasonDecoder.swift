@@ -122,7 +122,7 @@ struct SeasonDecoder {
             roles: element.children(named: "needs").map {
                 RoleRequirement(
                     role: PartnerRole(rawValue: string($0, "role")) ?? .performer, count: int($0, "count") ?? 1,
-                    source: span($0))
+                    candidates: list($0, "partners"), source: span($0))
             },
             eligibility: allowed.map {
                 VenueEligibility(

@@ -160,7 +160,12 @@ public enum SeasonEncoder {
         if activity.priority != 1 { writer.attribute("priority", String(activity.priority)) }
         if let origin = activity.origin { writer.attribute("origin", origin.rawValue) }
         for role in activity.roles {
-            writer.element("needs", attributes: ["role": role.role.rawValue, "count": role.count == 1 ? nil : String(role.count)])
+            writer.element(
+                "needs",
+                attributes: [
+                    "role": role.role.rawValue, "count": role.count == 1 ? nil : String(role.count),
+                    "partners": role.candidates.isEmpty ? nil : words(role.candidates),
+                ])
         }
         let allowed = activity.eligibility
         if !allowed.venues.isEmpty || !allowed.grids.isEmpty || !allowed.kinds.isEmpty || allowed.setting != nil {

@@ -36,15 +36,21 @@ public enum SeasonLoader {
         let name = displayName ?? path
         let result = reader.read(contentsOf: path, displayName: name, schema: schema)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return build(result, fileName: name, calendarDirectory: directory)
+        let shownDirectory = (name as NSString).deletingLastPathComponent
+        return build(result, fileName: name, calendarDirectory: (directory, shownDirectory))
     }
 
     /// Loads from memory; busy-calendar paths are resolved against `calendarDirectory` when given.
     public static func load(bytes: [UInt8], fileName: String, calendarDirectory: String? = nil) -> SeasonLoadResult {
-        build(XMLReader().read(bytes: bytes, fileName: fileName, schema: schema), fileName: fileName, calendarDirectory: calendarDirectory)
+        build(
+            XMLReader().read(bytes: bytes, fileName: fileName, schema: schema), fileName: fileName,
+            calendarDirectory: calendarDirectory.map { ($0, $0) })
     }
 
-    private static func build(_ result: XMLReadResult, fileName: String, calendarDirectory: String?) -> SeasonLoadResult {
+    /// `calendarDirectory` is where busy calendars are looked for, and how to show that place.
+    private static func build(
+        _ result: XMLReadResult, fileName: String, calendarDirectory: (actual: String, shown: String)?
+    ) -> SeasonLoadResult {
         let xmlDiagnostics = result.diagnostics.map(Diagnostic.init)
         guard let root = result.root else {
             return SeasonLoadResult(season: nil, diagnostics: xmlDiagnostics)
@@ -61,7 +67,9 @@ public enum SeasonLoader {
             return SeasonLoadResult(season: nil, diagnostics: (xmlDiagnostics + decoder.diagnostics).sorted())
         }
         var diagnostics = xmlDiagnostics + SeasonValidator.validate(season)
-        if let calendarDirectory { diagnostics += missingCalendars(season, directory: calendarDirectory) }
+        if let calendarDirectory {
+            diagnostics += missingCalendars(season, directory: calendarDirectory.actual, shownAs: calendarDirectory.shown)
+        }
         diagnostics.sort()
         let failed = diagnostics.contains { $0.severity == .error }
         return SeasonLoadResult(season: failed ? nil : season, diagnostics: diagnostics)
@@ -88,7 +96,7 @@ public enum SeasonLoader {
         return nil
     }
 
-    private static func missingCalendars(_ season: Season, directory: String) -> [Diagnostic] {
+    private static func missingCalendars(_ season: Season, directory: String, shownAs shown: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for partner in season.partners {
             for calendar in partner.busyCalendars {
@@ -96,10 +104,11 @@ public enum SeasonLoader {
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
                     let location = calendar.source?.at("href") ?? SourceLocation(file: "season", line: 1, column: 1)
+                    let shownPath = calendar.path.hasPrefix("/") || shown.isEmpty ? calendar.path : shown + "/" + calendar.path
                     diagnostics.append(
                         Diagnostic(
                             .error, at: location,
-                            "busy calendar '\(calendar.path)' of partner '\(partner.id)' not found (looked for \(path)); "
+                            "busy calendar '\(calendar.path)' of partner '\(partner.id)' not found (looked for \(shownPath)); "
                                 + "paths are relative to the season file"))
                 }
             }

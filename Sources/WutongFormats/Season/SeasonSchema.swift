@@ -413,6 +413,7 @@ public enum SeasonSchema {
         <xs:complexType>
           <xs:attribute name="role" type="role" use="required"/>
           <xs:attribute name="count" type="count" default="1"/>
+          <xs:attribute name="partners" type="idList"/>
         </xs:complexType>
       </xs:element>
       <xs:element name="allowed" minOccurs="0">

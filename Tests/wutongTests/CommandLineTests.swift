@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import WutongTestSupport
+
+/// Runs the built `wutong` executable as a user would and checks exit codes and output.
+struct CommandLine {
+    static let executable: URL = {
+        // Tests run from the build products directory, where `wutong` is built beside them.
+        var directory = Bundle.main.bundleURL
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        let candidates = [directory, Bundle.main.bundleURL.deletingLastPathComponent()].map { $0.appendingPathComponent("wutong") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    static let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/WutongFormatsTests/Fixtures")
+
+    @Test func validateWithNoArgumentSummarisesTheBundledSeason() throws {
+        let result = try CommandLine.run(["validate"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Inputs/hunan-spring-2027/season.xml: season 'hunan-spring-2027'"))
+        #expect(result.output.contains("4 grids"))
+        #expect(result.output.contains("46 partner units"))
+        #expect(result.output.contains("31 practice activities"))
+        #expect(result.output.contains("usable slots of 30 minutes"))
+    }
+
+    @Test func bundledSeasonIsFoundFromASubdirectory() throws {
+        let result = try CommandLine.run(["validate"], in: TestPaths.packageRoot.appendingPathComponent("Docs"))
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    @Test func invalidSeasonExitsOneWithEveryDiagnosticOnStandardError() throws {
+        let path = Self.fixtures.appendingPathComponent("bad/many-problems.xml").path
+        let result = try CommandLine.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        let lines = result.error.split(separator: "\n")
+        #expect(lines.filter { $0.contains(": error: ") && $0.hasPrefix("\(path):") }.count == 4)
+        #expect(lines.last?.hasSuffix("4 errors; the season is not valid") == true)
+    }
+
+    @Test func everyBadFixtureExitsNonZeroWithLocatedErrors() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("bad").path)
+        for name in names where name.hasSuffix(".xml") {
+            let result = try CommandLine.run(["validate", "Tests/WutongFormatsTests/Fixtures/bad/\(name)"])
+            #expect(result.status == 1, "\(name)")
+            let pattern = #/^Tests/WutongFormatsTests/Fixtures/bad/[a-z0-9-]+\.xml:\d+:\d+: error: /#
+            #expect(result.error.split(separator: "\n").first.map { $0.firstMatch(of: pattern) != nil } == true, "\(name): \(result.error)")
+        }
+    }
+
+    @Test func jsonDiagnosticsAreMachineReadable() throws {
+        let result = try CommandLine.run(["validate", "--format", "json", "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml"])
+        #expect(result.status == 1)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        #expect(entries.count == 2)
+        let first = try #require(entries.first)
+        #expect(Set(first.keys) == ["file", "line", "column", "severity", "message"])
+        #expect(first["file"] as? String == "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml")
+        #expect(first["line"] as? Int == 21)
+        #expect(first["severity"] as? String == "error")
+        let valid = try CommandLine.run(["validate", "--format", "json"])
+        #expect(valid.status == 0)
+        let validEntries = try #require(try JSONSerialization.jsonObject(with: Data(valid.output.utf8)) as? [[String: Any]])
+        #expect(validEntries.allSatisfy { $0["severity"] as? String == "warning" })
+    }
+
+    @Test func missingFileIsAnErrorNotACrash() throws {
+        let result = try CommandLine.run(["validate", "no/such/season.xml"])
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("no/such/season.xml:1:1: error: no such file"))
+    }
+
+    @Test func generateIsDeterministicAndValid() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a.xml").path
+        let second = directory.appendingPathComponent("b.xml").path
+        #expect(try CommandLine.run(["generate", "--activities", "200", "--seed", "9", "--out", first]).status == 0)
+        #expect(try CommandLine.run(["generate", "--activities", "200", "--seed", "9", "--out", second]).status == 0)
+        #expect(FileManager.default.contentsEqual(atPath: first, andPath: second))
+        let validated = try CommandLine.run(["validate", first])
+        #expect(validated.status == 0, "\(validated.error)")
+        #expect(validated.output.contains("200 activities"))
+        #expect(try CommandLine.run(["generate", "--activities", "0"]).status == 64)
+    }
+
+    @Test func schemaCommandPrintsTheSeasonXSD() throws {
+        let result = try CommandLine.run(["schema", "season"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("targetNamespace=\"urn:wutong:season:1\""))
+    }
+
+    @Test func benchParseReportsTimesAndMemory() throws {
+        let result = try CommandLine.run(["bench", "parse", "--repeat", "2"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("load (parse + XSD + model + checks): best"))
+        #expect(result.output.contains("peak memory"))
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try CommandLine.run(["--help"])
+        #expect(result.status == 0)
+        for command in ["validate", "generate", "schema", "bench"] { #expect(result.output.contains(command)) }
+    }
+}
