@@ -6,6 +6,7 @@ extension SeasonValidator {
         let grids = Set(season.grids.map(\.id))
         let activities = Set(season.activities.map(\.id))
         let seasonDays = season.calendar.end.dayNumber - season.calendar.start.dayNumber + 1
+        let partners = PartnerFacts(season.partners)
         for activity in season.activities {
             if let project = activity.project {
                 checkReference(project, to: projects, kind: "project", activity.source, "project")
@@ -37,26 +38,47 @@ extension SeasonValidator {
                     "\(activity.sessions) sessions of '\(activity.id)' at least \(activity.minGapDays) days apart need "
                         + "\((activity.sessions - 1) * activity.minGapDays + 1) days; the season has \(seasonDays)")
             }
-            checkRoles(of: activity)
+            checkRoles(of: activity, partners: partners)
         }
     }
 
-    mutating func checkRoles(of activity: Activity) {
-        let partners = Dictionary(season.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Partner units by id and how many can take each role, computed once for all activities.
+    struct PartnerFacts {
+        var roles: [String: Set<PartnerRole>] = [:]
+        var available: Set<String> = []
+        var countByRole: [PartnerRole: Int] = [:]
+
+        init(_ partners: [PartnerUnit]) {
+            for partner in partners where roles[partner.id] == nil {
+                roles[partner.id] = partner.roles
+                if partner.weeklyLimit != 0 {
+                    available.insert(partner.id)
+                    for role in partner.roles { countByRole[role, default: 0] += 1 }
+                }
+            }
+        }
+    }
+
+    mutating func checkRoles(of activity: Activity, partners: PartnerFacts) {
         for requirement in activity.roles {
-            for candidate in requirement.candidates {
-                if let partner = partners[candidate] {
-                    if !partner.roles.contains(requirement.role) {
+            var able = 0
+            if requirement.candidates.isEmpty {
+                able = partners.countByRole[requirement.role] ?? 0
+            }
+            for candidate in Set(requirement.candidates).sorted() {
+                if let roles = partners.roles[candidate] {
+                    if !roles.contains(requirement.role) {
                         error(
                             requirement.source, "partners",
                             "partner '\(candidate)' is named for the role \(requirement.role.rawValue) of '\(activity.id)' "
                                 + "but does not have that role")
+                    } else if partners.available.contains(candidate) {
+                        able += 1
                     }
                 } else {
-                    checkReference(candidate, to: Set(partners.keys), kind: "partner unit", requirement.source, "partners")
+                    checkReference(candidate, to: Set(partners.roles.keys), kind: "partner unit", requirement.source, "partners")
                 }
             }
-            let able = season.partners.filter { requirement.admits($0) && $0.weeklyLimit != 0 }.count
             if able == 0, requirement.candidates.isEmpty {
                 error(
                     requirement.source, "role",

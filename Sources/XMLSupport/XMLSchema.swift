@@ -10,19 +10,19 @@ public final class XMLSchema: @unchecked Sendable {
         LibXML2.initializeOnce()
         let collector = DiagnosticCollector(file: name)
         let bytes = Array(xsd.utf8)
-        let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count))
+        // The parser context reads the buffer in place, so it must outlive xmlSchemaParse.
+        let schema = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> xmlSchemaPtr? in
+                guard let parserContext = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else {
+                    return nil
+                }
+                defer { xmlSchemaFreeParserCtxt(parserContext) }
+                return withExtendedLifetime(collector) {
+                    xmlSchemaSetParserStructuredErrors(
+                        parserContext, collectorErrorHandler, Unmanaged.passUnretained(collector).toOpaque())
+                    return xmlSchemaParse(parserContext)
+                }
             }
-        }
-        guard let parserContext else {
-            throw XMLSchemaError(diagnostics: [XMLDiagnostic(file: name, line: 1, column: 1, message: "out of memory")])
-        }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        let schema = withExtendedLifetime(collector) { () -> xmlSchemaPtr? in
-            xmlSchemaSetParserStructuredErrors(
-                parserContext, collectorErrorHandler, Unmanaged.passUnretained(collector).toOpaque())
-            return xmlSchemaParse(parserContext)
         }
         guard let schema else {
             var diagnostics = collector.diagnostics

@@ -55,12 +55,13 @@ final class XMLTreeBuilder {
             let uri = LibXML2.string(base[2])
             var value = ""
             if let start = base[3], let end = base[4] {
-                value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                let raw = UnsafeBufferPointer(start: start, count: end - start)
+                value = String(decoding: raw, as: UTF8.self)
                 // Without entity substitution libxml2 hands over `&` as the reference `&#38;`.
-                if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                if raw.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
             }
             let qualified = prefix.map { "\($0):\(name)" } ?? name
-            let offset = namePositions.first { String(decoding: $0.name, as: UTF8.self) == qualified }?.offset ?? tagStart
+            let offset = namePositions.first { $0.name.elementsEqual(qualified.utf8) }?.offset ?? tagStart
             parsed.append(
                 XMLAttribute(name: name, namespaceURI: uri, value: value, position: map.position(ofOffset: offset)))
         }

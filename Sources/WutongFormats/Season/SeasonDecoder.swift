@@ -239,13 +239,18 @@ struct SeasonDecoder {
             report(element, "to", "'\(toText)' is not a date or date-time that exists")
             return nil
         }
-        if !toText.contains("T") { to = LocalDateTime(date: to.date.adding(days: 1), time: .midnight) }
+        if !toText.utf8.contains(UInt8(ascii: "T")) { to = LocalDateTime(date: to.date.adding(days: 1), time: .midnight) }
         return LocalPeriod(start: from, end: to, reason: element[attribute: "reason"], source: span(element))
     }
 }
 
 extension String {
     var trimmingSpaces: String {
+        // Almost every value is already trimmed; check the bytes before touching characters.
+        func isSpace(_ byte: UInt8?) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if !isSpace(utf8.first), !isSpace(utf8.last) { return self }
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
