@@ -49,8 +49,9 @@ extension SeasonValidator {
         var countByRole: [PartnerRole: Int] = [:]
 
         init(_ partners: [PartnerUnit]) {
-            for partner in partners where roles[partner.id] == nil {
-                roles[partner.id] = partner.roles
+            for partner in partners {
+                // A duplicated id is reported on its own; both units still count for their roles.
+                roles[partner.id, default: []].formUnion(partner.roles)
                 if partner.weeklyLimit != 0 {
                     available.insert(partner.id)
                     for role in partner.roles { countByRole[role, default: 0] += 1 }
