@@ -39,7 +39,8 @@ public struct Activity: Hashable, Sendable {
     public init(
         id: String, name: String, kind: Kind, durationMinutes: Int, setupMinutes: Int = 0, teardownMinutes: Int = 0,
         sessions: Int = 1, minGapDays: Int = 0, minDistinctDays: Int? = nil, audience: String, audienceSize: Int,
-        equipment: Set<Equipment> = [], roles: [RoleRequirement] = [], eligibility: VenueEligibility = VenueEligibility(),
+        equipment: Set<Equipment> = [], roles: [RoleRequirement] = [],
+        eligibility: VenueEligibility = VenueEligibility(),
         windows: [WeeklyWindow] = [], forbidden: [LocalPeriod] = [], preferred: [WeeklyWindow] = [],
         after: [ActivityReference] = [], amplified: Bool = false, priority: Int = 1, pins: [PinnedSession] = [],
         origin: NameOrigin? = nil, source: SourceSpan? = nil

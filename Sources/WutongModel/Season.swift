@@ -102,7 +102,10 @@ public struct SeasonRules: Hashable, Sendable {
     public var noiseDistanceMetres: Int
     public var source: SourceSpan?
 
-    public init(walkingMetresPerMinute: Int = 80, circleMinutes: Int = 15, noiseDistanceMetres: Int = 150, source: SourceSpan? = nil) {
+    public init(
+        walkingMetresPerMinute: Int = 80, circleMinutes: Int = 15, noiseDistanceMetres: Int = 150,
+        source: SourceSpan? = nil
+    ) {
         self.walkingMetresPerMinute = walkingMetresPerMinute
         self.circleMinutes = circleMinutes
         self.noiseDistanceMetres = noiseDistanceMetres

@@ -77,7 +77,8 @@ extension SeasonValidator {
                         able += 1
                     }
                 } else {
-                    checkReference(candidate, to: Set(partners.roles.keys), kind: "partner unit", requirement.source, "partners")
+                    checkReference(
+                        candidate, to: Set(partners.roles.keys), kind: "partner unit", requirement.source, "partners")
                 }
             }
             if able == 0, requirement.candidates.isEmpty {
@@ -111,7 +112,8 @@ extension SeasonValidator {
                 return
             }
             state[id] = 1
-            for predecessor in byID[id]?.after ?? [] where byID[predecessor.activity] != nil && predecessor.activity != id {
+            for predecessor in byID[id]?.after ?? []
+            where byID[predecessor.activity] != nil && predecessor.activity != id {
                 visit(predecessor.activity, path: path + [id], validator: &validator)
             }
             state[id] = 2
@@ -127,7 +129,10 @@ extension SeasonValidator {
             var pinned = Set<Int>()
             for pin in activity.pins {
                 if pin.session < 1 || pin.session > activity.sessions {
-                    error(pin.source, "session", "'\(activity.id)' has sessions 1–\(activity.sessions); there is no session \(pin.session) to pin")
+                    error(
+                        pin.source, "session",
+                        "'\(activity.id)' has sessions 1–\(activity.sessions); there is no session \(pin.session) to pin"
+                    )
                 } else if !pinned.insert(pin.session).inserted {
                     error(pin.source, "session", "session \(pin.session) of '\(activity.id)' is pinned twice")
                 }
@@ -136,7 +141,9 @@ extension SeasonValidator {
                     checkReference(partner, to: partners, kind: "partner unit", pin.source, "partners")
                 }
                 if pin.start.date < calendar.start || pin.start.date > calendar.end {
-                    error(pin.source, "start", "pinned start \(pin.start) lies outside the season (\(calendar.start)–\(calendar.end))")
+                    error(
+                        pin.source, "start",
+                        "pinned start \(pin.start) lies outside the season (\(calendar.start)–\(calendar.end))")
                 } else if calendar.isBlackout(pin.start.date) {
                     error(pin.source, "start", "pinned start \(pin.start) falls on a blackout day")
                 } else if pin.start.time.minutes - activity.setupMinutes < calendar.dayStart.minutes

@@ -46,7 +46,8 @@ extension SeasonValidator {
         let audiences = Dictionary(season.audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let grid = SlotGrid(calendar: season.calendar)
         let venues = venueColumns(pooled: pooled)
-        let gridIndex = Dictionary(season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let gridIndex = Dictionary(
+            season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         guard venues.count > 0 else {
             for activity in season.activities {
                 error(activity.source, "id", "'\(activity.id)' cannot be placed: the season has no venues")
@@ -90,10 +91,13 @@ extension SeasonValidator {
             }
             guard best >= 0 else {
                 var reasons: [String] = []
-                if excludedByEligibility > 0 { reasons.append("\(excludedByEligibility) not allowed by its venue rules") }
+                if excludedByEligibility > 0 {
+                    reasons.append("\(excludedByEligibility) not allowed by its venue rules")
+                }
                 if tooSmall > 0 {
                     reasons.append(
-                        "\(tooSmall) too small (it expects \(activity.audienceSize) people; the largest of those holds \(largestTooSmall))")
+                        "\(tooSmall) too small (it expects \(activity.audienceSize) people; the largest of those holds \(largestTooSmall))"
+                    )
                 }
                 for (item, count) in lacking.sorted(by: { $0.key < $1.key }) {
                     reasons.append("\(count) without \(item.rawValue) (and no equipment pool provides it)")
@@ -104,7 +108,8 @@ extension SeasonValidator {
                         + reasons.joined(separator: ", "))
                 continue
             }
-            checkDuration(of: activity, longestOpen: venues.longestOpenMinutes[best], at: season.venues[best].id, grid: grid)
+            checkDuration(
+                of: activity, longestOpen: venues.longestOpenMinutes[best], at: season.venues[best].id, grid: grid)
             if let audience = audiences[activity.audience], !audience.windows.isEmpty,
                 audience.windows.allSatisfy({ $0.minutes < activity.durationMinutes })
             {
@@ -124,10 +129,13 @@ extension SeasonValidator {
 
     private func longestOpen(_ venue: Venue) -> Int {
         let calendar = season.calendar
-        let windows = venue.openingHours.isEmpty
+        let windows =
+            venue.openingHours.isEmpty
             ? [WeeklyWindow(from: calendar.dayStart, to: calendar.dayEnd)] : venue.openingHours
         return windows.map { window in
-            max(0, min(window.to.minutes, calendar.dayEnd.minutes) - max(window.from.minutes, calendar.dayStart.minutes))
+            max(
+                0, min(window.to.minutes, calendar.dayEnd.minutes) - max(window.from.minutes, calendar.dayStart.minutes)
+            )
         }.max() ?? 0
     }
 

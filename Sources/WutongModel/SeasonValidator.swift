@@ -40,15 +40,22 @@ public struct SeasonValidator {
         let calendar = season.calendar
         if TimeZone(identifier: calendar.timeZone) == nil {
             let hint = Suggestion.hint(for: calendar.timeZone, in: TimeZone.knownTimeZoneIdentifiers)
-            error(calendar.source, "time-zone", "unknown time zone '\(calendar.timeZone)'; use an IANA name such as 'Asia/Shanghai'.\(hint)")
+            error(
+                calendar.source, "time-zone",
+                "unknown time zone '\(calendar.timeZone)'; use an IANA name such as 'Asia/Shanghai'.\(hint)")
         }
         if calendar.end < calendar.start {
             error(calendar.source, "end", "the season ends (\(calendar.end)) before it starts (\(calendar.start))")
         } else if calendar.end.dayNumber - calendar.start.dayNumber >= 366 {
-            error(calendar.source, "end", "the season runs \(calendar.end.dayNumber - calendar.start.dayNumber + 1) days; a season is at most 366 days")
+            error(
+                calendar.source, "end",
+                "the season runs \(calendar.end.dayNumber - calendar.start.dayNumber + 1) days; a season is at most 366 days"
+            )
         }
         if calendar.dayEnd <= calendar.dayStart {
-            error(calendar.source, "day-end", "the daily window ends (\(calendar.dayEnd)) before it starts (\(calendar.dayStart))")
+            error(
+                calendar.source, "day-end",
+                "the daily window ends (\(calendar.dayEnd)) before it starts (\(calendar.dayStart))")
         } else if (calendar.dayEnd.minutes - calendar.dayStart.minutes) % calendar.slotMinutes != 0 {
             error(
                 calendar.source, "slot-minutes",
@@ -60,7 +67,10 @@ public struct SeasonValidator {
                 error(blackout.source, "to", "this blackout ends (\(blackout.to)) before it starts (\(blackout.from))")
             }
             if blackout.to < calendar.start || blackout.from > calendar.end {
-                error(blackout.source, "from", "blackout \(blackout.from)–\(blackout.to) lies outside the season (\(calendar.start)–\(calendar.end))")
+                error(
+                    blackout.source, "from",
+                    "blackout \(blackout.from)–\(blackout.to) lies outside the season (\(calendar.start)–\(calendar.end))"
+                )
             }
         }
         let grid = SlotGrid(calendar: calendar)
@@ -79,7 +89,8 @@ public struct SeasonValidator {
         let seasonStart = LocalDateTime(date: calendar.start, time: .midnight)
         let seasonEnd = LocalDateTime(date: calendar.end.adding(days: 1), time: .midnight)
         if period.end <= seasonStart || period.start >= seasonEnd {
-            error(period.source, "from", "\(what) \(period) lies outside the season (\(calendar.start)–\(calendar.end))")
+            error(
+                period.source, "from", "\(what) \(period) lies outside the season (\(calendar.start)–\(calendar.end))")
         }
     }
 
@@ -119,7 +130,9 @@ public struct SeasonValidator {
     }
 
     /// Reports `id` unless it names one of `known`.
-    mutating func checkReference(_ id: String, to known: Set<String>, kind: String, _ source: SourceSpan?, _ attribute: String) {
+    mutating func checkReference(
+        _ id: String, to known: Set<String>, kind: String, _ source: SourceSpan?, _ attribute: String
+    ) {
         guard !known.contains(id) else { return }
         if let closest = Suggestion.closest(to: id, in: known.sorted()) {
             error(source, attribute, "unknown \(kind) '\(id)'. Maybe you meant '\(closest)'?")
@@ -150,7 +163,9 @@ public struct SeasonValidator {
                 error(quiet.source, "to", "quiet hours of '\(venue.id)' start and end at the same time")
             }
             if !venue.quietHours.isEmpty, !venue.residential {
-                warning(venue.quietHours.first?.source, "from", "venue '\(venue.id)' has quiet hours but is not residential; they apply only to residential venues")
+                warning(
+                    venue.quietHours.first?.source, "from",
+                    "venue '\(venue.id)' has quiet hours but is not residential; they apply only to residential venues")
             }
         }
     }
@@ -165,7 +180,9 @@ public struct SeasonValidator {
             }
             for period in partner.unavailable { checkPeriod(period, what: "the unavailability of '\(partner.id)'") }
             if partner.weeklyLimit == 0 {
-                warning(partner.source, "weekly-limit", "partner '\(partner.id)' has a weekly limit of 0 and can never take part")
+                warning(
+                    partner.source, "weekly-limit",
+                    "partner '\(partner.id)' has a weekly limit of 0 and can never take part")
             }
         }
     }

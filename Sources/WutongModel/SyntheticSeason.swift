@@ -12,12 +12,18 @@ public enum SyntheticSeason {
                 id: "minors", name: "Minors",
                 windows: [
                     WeeklyWindow(days: [.sat, .sun], from: TimeOfDay("09:00")!, to: TimeOfDay("20:00")!),
-                    WeeklyWindow(days: [.mon, .tue, .wed, .thu, .fri], from: TimeOfDay("16:00")!, to: TimeOfDay("20:00")!),
+                    WeeklyWindow(
+                        days: [.mon, .tue, .wed, .thu, .fri], from: TimeOfDay("16:00")!, to: TimeOfDay("20:00")!),
                 ]),
-            AudienceGroup(id: "elderly", name: "Elderly", windows: [WeeklyWindow(from: TimeOfDay("09:00")!, to: TimeOfDay("17:00")!)]),
+            AudienceGroup(
+                id: "elderly", name: "Elderly",
+                windows: [WeeklyWindow(from: TimeOfDay("09:00")!, to: TimeOfDay("17:00")!)]),
             AudienceGroup(
                 id: "office", name: "Office workers",
-                windows: [WeeklyWindow(days: [.mon, .tue, .wed, .thu, .fri], from: TimeOfDay("12:00")!, to: TimeOfDay("13:30")!)]),
+                windows: [
+                    WeeklyWindow(
+                        days: [.mon, .tue, .wed, .thu, .fri], from: TimeOfDay("12:00")!, to: TimeOfDay("13:30")!)
+                ]),
         ]
         let venueCount = max(12, count / 15)
         let kinds = VenueKind.allCases
@@ -61,7 +67,8 @@ public enum SyntheticSeason {
                 audienceSize: [20, 40, 60, 100, 250][Int(random.next(upperBound: UInt64(5)))],
                 equipment: index % 5 == 0 ? [.piano] : (index % 7 == 0 ? [.sound] : []),
                 roles: [RoleRequirement(role: role)],
-                preferred: index % 2 == 0 ? [WeeklyWindow(days: [.sat, .sun], from: TimeOfDay("14:00")!, to: TimeOfDay("20:00")!)] : [],
+                preferred: index % 2 == 0
+                    ? [WeeklyWindow(days: [.sat, .sun], from: TimeOfDay("14:00")!, to: TimeOfDay("20:00")!)] : [],
                 amplified: index % 7 == 0, priority: 1 + index % 3)
         }
         return Season(
@@ -71,11 +78,17 @@ public enum SyntheticSeason {
                 end: LocalDate(year: 2027, month: 5, day: 31)!, slotMinutes: 30, dayStart: TimeOfDay("08:00")!,
                 dayEnd: TimeOfDay("22:00")!,
                 blackouts: [
-                    Blackout(from: LocalDate(year: 2027, month: 4, day: 5)!, to: LocalDate(year: 2027, month: 4, day: 5)!, reason: "Qingming"),
-                    Blackout(from: LocalDate(year: 2027, month: 5, day: 1)!, to: LocalDate(year: 2027, month: 5, day: 5)!, reason: "Labour Day"),
+                    Blackout(
+                        from: LocalDate(year: 2027, month: 4, day: 5)!, to: LocalDate(year: 2027, month: 4, day: 5)!,
+                        reason: "Qingming"),
+                    Blackout(
+                        from: LocalDate(year: 2027, month: 5, day: 1)!, to: LocalDate(year: 2027, month: 5, day: 5)!,
+                        reason: "Labour Day"),
                 ]),
             grids: grids, audiences: audiences, venues: venues, partners: partners, projects: projects,
-            equipmentPools: [EquipmentPool(id: "portable-sound", name: "Portable sound systems", provides: .sound, count: 2)],
+            equipmentPools: [
+                EquipmentPool(id: "portable-sound", name: "Portable sound systems", provides: .sound, count: 2)
+            ],
             activities: activities)
     }
 }

@@ -35,7 +35,8 @@ public struct WeeklyWindow: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let dayList = days.count == 7 ? "daily" : Weekday.allCases.filter(days.contains).map(\.rawValue).joined(separator: " ")
+        let dayList =
+            days.count == 7 ? "daily" : Weekday.allCases.filter(days.contains).map(\.rawValue).joined(separator: " ")
         return "\(dayList) \(from)–\(to)"
     }
 }

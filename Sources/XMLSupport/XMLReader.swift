@@ -33,7 +33,8 @@ public struct XMLReader: Sendable {
         case .success(let bytes):
             return read(bytes: bytes, fileName: name, schema: schema)
         case .failure(let problem):
-            return XMLReadResult(root: nil, diagnostics: [XMLDiagnostic(file: name, line: 1, column: 1, message: problem.message)])
+            return XMLReadResult(
+                root: nil, diagnostics: [XMLDiagnostic(file: name, line: 1, column: 1, message: problem.message)])
         }
     }
 
@@ -105,7 +106,8 @@ public struct XMLReader: Sendable {
                 repeat {
                     let count = min(chunkSize, chars.count - offset)
                     let last = offset + count >= chars.count
-                    let status = xmlParseChunk(parser, chars.baseAddress.map { $0 + offset }, Int32(count), last ? 1 : 0)
+                    let status = xmlParseChunk(
+                        parser, chars.baseAddress.map { $0 + offset }, Int32(count), last ? 1 : 0)
                     offset += count
                     if status != 0 || builder.stopped || last { break }
                 } while true

@@ -27,7 +27,8 @@ public final class XMLSchema: @unchecked Sendable {
         guard let schema else {
             var diagnostics = collector.diagnostics
             if diagnostics.isEmpty {
-                diagnostics.append(XMLDiagnostic(file: name, line: 1, column: 1, message: "the schema could not be compiled"))
+                diagnostics.append(
+                    XMLDiagnostic(file: name, line: 1, column: 1, message: "the schema could not be compiled"))
             }
             throw XMLSchemaError(diagnostics: diagnostics)
         }

@@ -111,7 +111,8 @@ final class XMLTreeBuilder {
         let level: XMLDiagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
         var offset = map.tagStart(before: parserOffset) ?? parserOffset
         if let attribute = Self.attributeName(in: message),
-            let found = map.attributeNameOffsets(inTagAt: offset).first(where: { $0.name.elementsEqual(attribute.utf8) })
+            let found = map.attributeNameOffsets(inTagAt: offset).first(where: { $0.name.elementsEqual(attribute.utf8) }
+            )
         {
             offset = found.offset
         }
@@ -148,4 +149,3 @@ final class XMLTreeBuilder {
         if let parser { xmlStopParser(parser) }
     }
 }
-

@@ -29,7 +29,9 @@ public final class XMLWriter {
 
     public func startElement(_ name: String, namespace: String? = nil) {
         if let namespace {
-            name.withCString { n in namespace.withCString { ns in check(xmlTextWriterStartElementNS(writer, nil, n, ns)) } }
+            name.withCString { n in
+                namespace.withCString { ns in check(xmlTextWriterStartElementNS(writer, nil, n, ns)) }
+            }
         } else {
             name.withCString { check(xmlTextWriterStartElement(writer, $0)) }
         }

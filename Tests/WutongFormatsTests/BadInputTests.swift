@@ -11,13 +11,15 @@ import WutongTestSupport
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static var badFixtureNames: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("bad").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("bad").path)) ?? []
         return names.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
     }
 
     @Test func everyKindOfBadInputHasAFixture() {
         let required = [
-            "unclosed-tag", "wrong-namespace", "wrong-version", "schema-violations", "dangling-references", "duplicate-ids",
+            "unclosed-tag", "wrong-namespace", "wrong-version", "schema-violations", "dangling-references",
+            "duplicate-ids",
             "external-entity", "billion-laughs", "not-utf8", "empty", "unknown-time-zone", "dates-outside-season",
             "duration-too-long", "no-venue-can-hold", "no-partner-has-role",
         ]
@@ -64,9 +66,10 @@ import WutongTestSupport
         let missing = SeasonLoader.load(path: "/nonexistent/season.xml", displayName: "season.xml")
         #expect(missing.diagnostics.map(\.rendered) == ["season.xml:1:1: error: no such file; check the path"])
         let directory = SeasonLoader.load(path: Self.fixtures.path, displayName: "Fixtures")
-        #expect(directory.diagnostics.map(\.rendered) == [
-            "Fixtures:1:1: error: this is a directory, not a file; name the XML file inside it"
-        ])
+        #expect(
+            directory.diagnostics.map(\.rendered) == [
+                "Fixtures:1:1: error: this is a directory, not a file; name the XML file inside it"
+            ])
     }
 
     /// A 50 MB season is refused before it is read, so memory stays bounded.
@@ -81,8 +84,9 @@ import WutongTestSupport
         for _ in 0..<50 { try handle.write(contentsOf: block) }
         try handle.close()
         let result = SeasonLoader.load(path: url.path, displayName: "huge.xml")
-        #expect(result.diagnostics.map(\.rendered) == [
-            "huge.xml:1:1: error: the file is 50.0 MB, more than the limit of 32.0 MB; split the season or raise the limit"
-        ])
+        #expect(
+            result.diagnostics.map(\.rendered) == [
+                "huge.xml:1:1: error: the file is 50.0 MB, more than the limit of 32.0 MB; split the season or raise the limit"
+            ])
     }
 }

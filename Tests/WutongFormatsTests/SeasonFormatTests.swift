@@ -78,8 +78,9 @@ import XMLSupport
     }
 
     @Test func differentSeedsGiveDifferentSeasons() {
-        #expect(SeasonEncoder.encode(SyntheticSeason.generate(activities: 50, seed: 1))
-            != SeasonEncoder.encode(SyntheticSeason.generate(activities: 50, seed: 2)))
+        #expect(
+            SeasonEncoder.encode(SyntheticSeason.generate(activities: 50, seed: 1))
+                != SeasonEncoder.encode(SyntheticSeason.generate(activities: 50, seed: 2)))
     }
 
     @Test func schemaCompilesAndMatchesTheCatalogue() throws {
@@ -93,9 +94,14 @@ import XMLSupport
         var text = try String(contentsOfFile: Self.minimal, encoding: .utf8)
         text = text.replacingOccurrences(
             of: "  </activities>\n",
-            with: "  </activities>\n  <constraints>\n    <constraint name=\"venue-capacity\" level=\"soft\" weight=\"4\"/>\n  </constraints>\n")
+            with:
+                "  </activities>\n  <constraints>\n    <constraint name=\"venue-capacity\" level=\"soft\" weight=\"4\"/>\n  </constraints>\n"
+        )
         let season = try #require(SeasonLoader.load(bytes: Array(text.utf8), fileName: "m.xml").season)
-        #expect(season.setting(for: .venueCapacity) == ConstraintSetting(id: .venueCapacity, level: .soft, weight: 4, source: season.constraintSettings.first?.source))
+        #expect(
+            season.setting(for: .venueCapacity)
+                == ConstraintSetting(
+                    id: .venueCapacity, level: .soft, weight: 4, source: season.constraintSettings.first?.source))
         #expect(season.setting(for: .seriesMinDays).weight == 5)
     }
 
@@ -107,7 +113,9 @@ import XMLSupport
         #expect(SeasonLoader.load(bytes: Array(text.utf8), fileName: "x.xml").hasErrors)
         text = text.replacingOccurrences(
             of: "  </activities>\n",
-            with: "  </activities>\n  <constraints>\n    <constraint name=\"venue-capacity\" level=\"soft\"/>\n  </constraints>\n")
+            with:
+                "  </activities>\n  <constraints>\n    <constraint name=\"venue-capacity\" level=\"soft\"/>\n  </constraints>\n"
+        )
         #expect(!SeasonLoader.load(bytes: Array(text.utf8), fileName: "x.xml").hasErrors)
     }
 }

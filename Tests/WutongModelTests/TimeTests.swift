@@ -47,7 +47,9 @@ import WutongModel
             timeZone: "Asia/Shanghai", start: try #require(LocalDate("2027-03-01")),
             end: try #require(LocalDate("2027-03-07")), slotMinutes: 30, dayStart: try #require(TimeOfDay("08:00")),
             dayEnd: try #require(TimeOfDay("22:00")),
-            blackouts: [Blackout(from: try #require(LocalDate("2027-03-03")), to: try #require(LocalDate("2027-03-04")))])
+            blackouts: [
+                Blackout(from: try #require(LocalDate("2027-03-03")), to: try #require(LocalDate("2027-03-04")))
+            ])
         let grid = SlotGrid(calendar: calendar)
         #expect(grid.dayCount == 7)
         #expect(grid.slotsPerDay == 28)
@@ -68,7 +70,8 @@ import WutongModel
     }
 
     @Test func suggestionsFindCloseNames() {
-        #expect(Suggestion.closest(to: "venue-conflicts", in: ["venue-conflict", "partner-conflict"]) == "venue-conflict")
+        #expect(
+            Suggestion.closest(to: "venue-conflicts", in: ["venue-conflict", "partner-conflict"]) == "venue-conflict")
         #expect(Suggestion.closest(to: "zzz", in: ["venue-conflict"]) == nil)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XMLSupport
 
 private func read(_ text: String, schema: XMLSchema? = nil) -> XMLReadResult {
@@ -8,7 +9,8 @@ private func read(_ text: String, schema: XMLSchema? = nil) -> XMLReadResult {
 
 @Suite struct XMLReaderTests {
     @Test func buildsTreeWithPositionsInCharacters() throws {
-        let result = read("<a xmlns=\"urn:x\">\n  <b 名=\"x\" c='A &amp; B &#38; C &lt;'>文字 &amp; more<![CDATA[<raw>]]></b>\n</a>\n")
+        let result = read(
+            "<a xmlns=\"urn:x\">\n  <b 名=\"x\" c='A &amp; B &#38; C &lt;'>文字 &amp; more<![CDATA[<raw>]]></b>\n</a>\n")
         #expect(result.diagnostics.isEmpty)
         let root = try #require(result.root)
         #expect(root.name == "a")
@@ -66,7 +68,9 @@ private func read(_ text: String, schema: XMLSchema? = nil) -> XMLReadResult {
     @Test func billionLaughsFailsFast() {
         var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
         for level in 1...9 {
-            text += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+            text +=
+                "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10)
+                + "\">\n"
         }
         text += "]>\n<lolz>&lol9;</lolz>\n"
         let clock = ContinuousClock()
@@ -109,9 +113,10 @@ private func read(_ text: String, schema: XMLSchema? = nil) -> XMLReadResult {
         try Data(repeating: 0x20, count: 2048).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let result = XMLReader(maximumBytes: 1024).read(contentsOf: url.path, displayName: "big.xml")
-        #expect(result.diagnostics.map(\.rendered) == [
-            "big.xml:1:1: error: the file is 0.0 MB, more than the limit of 0.0 MB; split the season or raise the limit"
-        ])
+        #expect(
+            result.diagnostics.map(\.rendered) == [
+                "big.xml:1:1: error: the file is 0.0 MB, more than the limit of 0.0 MB; split the season or raise the limit"
+            ])
     }
 
     @Test func missingFileAndDirectoryAreNamed() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XMLSupport
 
 enum TestSchemas {
@@ -33,7 +34,9 @@ enum TestSchemas {
 
     @Test func brokenSchemaIsReported() {
         #expect(throws: XMLSchemaError.self) {
-            try XMLSchema(xsd: "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>", name: "bad.xsd")
+            try XMLSchema(
+                xsd: "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>",
+                name: "bad.xsd")
         }
     }
 
@@ -58,7 +61,10 @@ enum TestSchemas {
                 let word = name == "alpha.xml" ? "alpha" : "beta"
                 let other = word == "alpha" ? "beta" : "alpha"
                 #expect(diagnostics.count == 150)
-                #expect(diagnostics.allSatisfy { $0.file == name && $0.message.contains(word) && !$0.message.contains(other) })
+                #expect(
+                    diagnostics.allSatisfy {
+                        $0.file == name && $0.message.contains(word) && !$0.message.contains(other)
+                    })
             }
         }
     }

@@ -8,7 +8,9 @@ struct CommandLine {
         // Tests run from the build products directory, where `wutong` is built beside them.
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        let candidates = [directory, Bundle.main.bundleURL.deletingLastPathComponent()].map { $0.appendingPathComponent("wutong") }
+        let candidates = [directory, Bundle.main.bundleURL.deletingLastPathComponent()].map {
+            $0.appendingPathComponent("wutong")
+        }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
@@ -66,17 +68,22 @@ struct CommandLine {
     }
 
     @Test func everyBadFixtureExitsNonZeroWithLocatedErrors() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("bad").path)
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: Self.fixtures.appendingPathComponent("bad").path)
         for name in names where name.hasSuffix(".xml") {
             let result = try CommandLine.run(["validate", "Tests/WutongFormatsTests/Fixtures/bad/\(name)"])
             #expect(result.status == 1, "\(name)")
             let pattern = #/^Tests/WutongFormatsTests/Fixtures/bad/[a-z0-9-]+\.xml:\d+:\d+: error: /#
-            #expect(result.error.split(separator: "\n").first.map { $0.firstMatch(of: pattern) != nil } == true, "\(name): \(result.error)")
+            #expect(
+                result.error.split(separator: "\n").first.map { $0.firstMatch(of: pattern) != nil } == true,
+                "\(name): \(result.error)")
         }
     }
 
     @Test func jsonDiagnosticsAreMachineReadable() throws {
-        let result = try CommandLine.run(["validate", "--format", "json", "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml"])
+        let result = try CommandLine.run([
+            "validate", "--format", "json", "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml",
+        ])
         #expect(result.status == 1)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         #expect(entries.count == 2)
@@ -87,7 +94,8 @@ struct CommandLine {
         #expect(first["severity"] as? String == "error")
         let valid = try CommandLine.run(["validate", "--format", "json"])
         #expect(valid.status == 0)
-        let validEntries = try #require(try JSONSerialization.jsonObject(with: Data(valid.output.utf8)) as? [[String: Any]])
+        let validEntries = try #require(
+            try JSONSerialization.jsonObject(with: Data(valid.output.utf8)) as? [[String: Any]])
         #expect(validEntries.allSatisfy { $0["severity"] as? String == "warning" })
     }
 

@@ -21,7 +21,8 @@ struct SeasonDecoder {
             walkingMetresPerMinute: rulesElement.flatMap { int($0, "walking-metres-per-minute") }
                 ?? defaults.walkingMetresPerMinute,
             circleMinutes: rulesElement.flatMap { int($0, "circle-minutes") } ?? defaults.circleMinutes,
-            noiseDistanceMetres: rulesElement.flatMap { int($0, "noise-distance-metres") } ?? defaults.noiseDistanceMetres,
+            noiseDistanceMetres: rulesElement.flatMap { int($0, "noise-distance-metres") }
+                ?? defaults.noiseDistanceMetres,
             source: rulesElement.map(span))
         return Season(
             id: root[attribute: "id"] ?? "",
@@ -53,7 +54,8 @@ struct SeasonDecoder {
             equipmentPools: items(root, "equipment-pools", "pool").map { element in
                 EquipmentPool(
                     id: string(element, "id"), name: string(element, "name"),
-                    provides: Equipment(rawValue: string(element, "provides")) ?? .sound, count: int(element, "count") ?? 1,
+                    provides: Equipment(rawValue: string(element, "provides")) ?? .sound,
+                    count: int(element, "count") ?? 1,
                     source: span(element))
             },
             activities: (root.child(named: "activities")?.children ?? []).map { decodeActivity($0) },
@@ -109,7 +111,8 @@ struct SeasonDecoder {
     }
 
     private mutating func decodeActivity(_ element: XMLElement) -> Activity {
-        let kind: Activity.Kind = element.name == "event" ? .projectEvent(project: string(element, "project")) : .practice
+        let kind: Activity.Kind =
+            element.name == "event" ? .projectEvent(project: string(element, "project")) : .practice
         let allowed = element.child(named: "allowed")
         return Activity(
             id: string(element, "id"), name: string(element, "name"), kind: kind,
@@ -170,9 +173,11 @@ struct SeasonDecoder {
     func span(_ element: XMLElement) -> SourceSpan {
         var attributes: [String: SourceSpan.Position] = [:]
         for attribute in element.attributes {
-            attributes[attribute.name] = SourceSpan.Position(line: attribute.position.line, column: attribute.position.column)
+            attributes[attribute.name] = SourceSpan.Position(
+                line: attribute.position.line, column: attribute.position.column)
         }
-        return SourceSpan(file: file, line: element.position.line, column: element.position.column, attributes: attributes)
+        return SourceSpan(
+            file: file, line: element.position.line, column: element.position.column, attributes: attributes)
     }
 
     private mutating func report(_ element: XMLElement, _ attribute: String, _ message: String) {
@@ -222,7 +227,8 @@ struct SeasonDecoder {
     private mutating func weeklyWindow(_ element: XMLElement, allowWrap: Bool = false) -> WeeklyWindow? {
         let days = list(element, "days").compactMap(Weekday.init(rawValue:))
         let window = WeeklyWindow(
-            days: days.isEmpty ? Set(Weekday.allCases) : Set(days), from: time(element, "from"), to: time(element, "to"),
+            days: days.isEmpty ? Set(Weekday.allCases) : Set(days), from: time(element, "from"),
+            to: time(element, "to"),
             source: span(element))
         return window
     }
@@ -239,7 +245,9 @@ struct SeasonDecoder {
             report(element, "to", "'\(toText)' is not a date or date-time that exists")
             return nil
         }
-        if !toText.utf8.contains(UInt8(ascii: "T")) { to = LocalDateTime(date: to.date.adding(days: 1), time: .midnight) }
+        if !toText.utf8.contains(UInt8(ascii: "T")) {
+            to = LocalDateTime(date: to.date.adding(days: 1), time: .midnight)
+        }
         return LocalPeriod(start: from, end: to, reason: element[attribute: "reason"], source: span(element))
     }
 }

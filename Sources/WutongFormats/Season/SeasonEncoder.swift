@@ -24,7 +24,8 @@ public enum SeasonEncoder {
             writer.element(
                 "grid",
                 attributes: [
-                    "id": grid.id, "name": grid.name, "goal": grid.goal, "target-share": grid.targetShare.map(String.init),
+                    "id": grid.id, "name": grid.name, "goal": grid.goal,
+                    "target-share": grid.targetShare.map(String.init),
                 ])
         }
         writer.endElement()
@@ -59,7 +60,9 @@ public enum SeasonEncoder {
         for project in season.projects {
             writer.element(
                 "project",
-                attributes: ["id": project.id, "name": project.name, "goal": project.goal, "origin": project.origin?.rawValue])
+                attributes: [
+                    "id": project.id, "name": project.name, "goal": project.goal, "origin": project.origin?.rawValue,
+                ])
         }
         writer.endElement()
         writer.startElement("equipment-pools")
@@ -78,7 +81,9 @@ public enum SeasonEncoder {
         for setting in season.constraintSettings {
             writer.element(
                 "constraint",
-                attributes: ["name": setting.id.rawValue, "level": setting.level.rawValue, "weight": String(setting.weight)])
+                attributes: [
+                    "name": setting.id.rawValue, "level": setting.level.rawValue, "weight": String(setting.weight),
+                ])
         }
         writer.endElement()
         writer.endElement()
@@ -97,7 +102,8 @@ public enum SeasonEncoder {
             writer.element(
                 "blackout",
                 attributes: [
-                    "from": blackout.from.description, "to": blackout.to == blackout.from ? nil : blackout.to.description,
+                    "from": blackout.from.description,
+                    "to": blackout.to == blackout.from ? nil : blackout.to.description,
                     "reason": blackout.reason,
                 ])
         }
@@ -155,7 +161,9 @@ public enum SeasonEncoder {
         if let days = activity.minDistinctDays { writer.attribute("min-distinct-days", String(days)) }
         writer.attribute("audience", activity.audience)
         writer.attribute("audience-size", String(activity.audienceSize))
-        if !activity.equipment.isEmpty { writer.attribute("equipment", words(activity.equipment.sorted().map(\.rawValue))) }
+        if !activity.equipment.isEmpty {
+            writer.attribute("equipment", words(activity.equipment.sorted().map(\.rawValue)))
+        }
         if activity.amplified { writer.attribute("amplified", "true") }
         if activity.priority != 1 { writer.attribute("priority", String(activity.priority)) }
         if let origin = activity.origin { writer.attribute("origin", origin.rawValue) }

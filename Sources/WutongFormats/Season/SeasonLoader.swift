@@ -68,7 +68,8 @@ public enum SeasonLoader {
         }
         var diagnostics = xmlDiagnostics + SeasonValidator.validate(season)
         if let calendarDirectory {
-            diagnostics += missingCalendars(season, directory: calendarDirectory.actual, shownAs: calendarDirectory.shown)
+            diagnostics += missingCalendars(
+                season, directory: calendarDirectory.actual, shownAs: calendarDirectory.shown)
         }
         diagnostics.sort()
         let failed = diagnostics.contains { $0.severity == .error }
@@ -78,7 +79,8 @@ public enum SeasonLoader {
     /// A wrong root, namespace or version makes every schema message noise; say the one thing.
     private static func rootProblem(_ root: XMLElement, fileName: String) -> Diagnostic? {
         let location = SourceLocation(file: fileName, line: root.position.line, column: root.position.column)
-        let expected = "a Wutong season file starts with <season xmlns=\"\(SeasonSchema.namespace)\" version=\"\(SeasonSchema.version)\" …>"
+        let expected =
+            "a Wutong season file starts with <season xmlns=\"\(SeasonSchema.namespace)\" version=\"\(SeasonSchema.version)\" …>"
         guard root.name == "season" else {
             return Diagnostic(.error, at: location, "the root element is <\(root.name)>; \(expected)")
         }
@@ -104,7 +106,8 @@ public enum SeasonLoader {
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
                     let location = calendar.source?.at("href") ?? SourceLocation(file: "season", line: 1, column: 1)
-                    let shownPath = calendar.path.hasPrefix("/") || shown.isEmpty ? calendar.path : shown + "/" + calendar.path
+                    let shownPath =
+                        calendar.path.hasPrefix("/") || shown.isEmpty ? calendar.path : shown + "/" + calendar.path
                     diagnostics.append(
                         Diagnostic(
                             .error, at: location,
@@ -121,6 +124,7 @@ extension Diagnostic {
     init(_ diagnostic: XMLDiagnostic) {
         self.init(
             diagnostic.severity == .warning ? .warning : .error,
-            at: SourceLocation(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column), diagnostic.message)
+            at: SourceLocation(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column),
+            diagnostic.message)
     }
 }

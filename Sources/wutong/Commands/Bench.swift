@@ -44,8 +44,12 @@ struct BenchParse: ParsableCommand {
         }
         times.sort()
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print("file: \(BundledSeason.display(path)) (\(String(format: "%.2f", Double(size) / 1_048_576)) MB, \(sessions) sessions)")
-        print("load (parse + XSD + model + checks): best \(milliseconds(times.first!)) ms, median \(milliseconds(times[times.count / 2])) ms over \(times.count) runs")
+        print(
+            "file: \(BundledSeason.display(path)) (\(String(format: "%.2f", Double(size) / 1_048_576)) MB, \(sessions) sessions)"
+        )
+        print(
+            "load (parse + XSD + model + checks): best \(milliseconds(times.first!)) ms, median \(milliseconds(times[times.count / 2])) ms over \(times.count) runs"
+        )
         print("peak memory (VmHWM): \(peakMemoryMB()) MB")
     }
 

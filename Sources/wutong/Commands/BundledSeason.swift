@@ -13,7 +13,8 @@ enum BundledSeason {
             places.append(directory)
             directory.deleteLastPathComponent()
         }
-        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<5 {
             places.append(executable)
             executable.deleteLastPathComponent()
