@@ -137,4 +137,15 @@ struct CommandLine {
         #expect(result.status == 0)
         for command in ["validate", "generate", "schema", "bench"] { #expect(result.output.contains(command)) }
     }
+
+    /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
+    @Test(arguments: [[], ["validate"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
+    func helpTextsMatchTheReference(command: [String]) throws {
+        let reference = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Docs/cli.md"), encoding: .utf8)
+        let help = try CommandLine.run(command + ["--help"])
+        #expect(help.status == 0)
+        let block = "## `\((["wutong"] + command).joined(separator: " "))`\n\n```text\n\(help.output)```"
+        #expect(reference.contains(block), "Docs/cli.md is out of date for \(command); regenerate it from --help")
+    }
 }

@@ -11,6 +11,7 @@ struct Validate: ParsableCommand {
             Every problem is reported at once as FILE:LINE:COL: error: message.
 
             Exit status: 0 when the season is valid, 1 when it is not, 64 for a usage error.
+
             With --format json, stdout is a JSON array of {file, line, column, severity, message} \
             (warnings only when the season is valid).
             """
