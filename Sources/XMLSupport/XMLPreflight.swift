@@ -16,7 +16,8 @@ enum XMLPreflight {
                 message: "the file is empty; an XML file starts with its root element, e.g. <season …>")
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
-            let position = XMLSourceMap(bytes: Array(bytes[..<bad])).position(ofOffset: bad)
+            var map = XMLSourceMap(bytes: Array(bytes[..<bad]))
+            let position = map.position(ofOffset: bad)
             let hex = String(bytes[bad], radix: 16, uppercase: true)
             return XMLDiagnostic(
                 file: fileName, line: position.line, column: position.column,

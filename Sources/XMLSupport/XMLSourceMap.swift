@@ -16,8 +16,13 @@ struct XMLSourceMap {
         lineStarts = starts
     }
 
-    /// - Complexity: O(log lines + length of the line).
-    func position(ofOffset rawOffset: Int) -> XMLPosition {
+    /// The last position resolved: reads go forward through a file, so counting on from here
+    /// keeps a whole parse linear even when the file is one very long line.
+    private var cursor = (offset: 0, line: 1, column: 1)
+
+    /// - Complexity: amortised O(distance from the previous call) for increasing offsets on one
+    ///   line; otherwise O(log lines + length of the line up to `offset`).
+    mutating func position(ofOffset rawOffset: Int) -> XMLPosition {
         let offset = max(0, min(rawOffset, bytes.count))
         var low = 0
         var high = lineStarts.count - 1
@@ -27,11 +32,16 @@ struct XMLSourceMap {
         }
         var column = 1
         var index = lineStarts[low]
+        if cursor.line == low + 1, cursor.offset <= offset, cursor.offset >= index {
+            column = cursor.column
+            index = cursor.offset
+        }
         while index < offset {
             // Count characters, not bytes: skip UTF-8 continuation bytes.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        cursor = (offset, low + 1, column)
         // A UTF-8 BOM at the very start is invisible in editors.
         if low == 0, offset >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
         return XMLPosition(line: low + 1, column: column)

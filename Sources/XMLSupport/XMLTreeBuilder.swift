@@ -15,8 +15,11 @@ final class XMLTreeBuilder {
     }
 
     let fileName: String
-    let map: XMLSourceMap
+    var map: XMLSourceMap
     let maximumDiagnostics: Int
+    /// libxml2's own default limit; deeper documents are refused (and our tree stays shallow
+    /// enough to be destroyed without deep recursion).
+    static let maximumDepth = 256
     var parser: xmlParserCtxtPtr?
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var root: XMLElement?
@@ -45,6 +48,15 @@ final class XMLTreeBuilder {
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         let tagStart = map.tagStart(before: parserOffset) ?? 0
+        guard stack.count < Self.maximumDepth else {
+            report(
+                at: tagStart, .error,
+                "elements are nested more than \(Self.maximumDepth) levels deep; this cannot be a Wutong file")
+            stop()
+            return
+        }
+        // Resolve positions in increasing offset order: the source map counts on from the last one.
+        let elementPosition = map.position(ofOffset: tagStart)
         let namePositions = map.attributeNameOffsets(inTagAt: tagStart)
         var parsed: [XMLAttribute] = []
         parsed.reserveCapacity(attributeCount)
@@ -69,7 +81,7 @@ final class XMLTreeBuilder {
         stack.append(
             OpenElement(
                 name: localName, namespaceURI: namespaceURI, attributes: parsed,
-                position: map.position(ofOffset: tagStart)))
+                position: elementPosition))
     }
 
     func endElement() {
@@ -144,7 +156,7 @@ final class XMLTreeBuilder {
         }
     }
 
-    private func stop() {
+    func stop() {
         stopped = true
         if let parser { xmlStopParser(parser) }
     }

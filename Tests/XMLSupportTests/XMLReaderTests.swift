@@ -38,6 +38,26 @@ private func read(_ text: String, schema: XMLSchema? = nil) -> XMLReadResult {
         #expect(root.children[30_000].position == XMLPosition(line: 30_002, column: 3))
     }
 
+    /// Minified files put everything on one line; positions must still cost linear time.
+    @Test func oneVeryLongLineStaysLinear() throws {
+        let count = 60_000
+        let text = "<root>" + String(repeating: "<i n=\"湖\"/>", count: count) + "<last x=\"1\"/></root>"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = read(text)
+        #expect(clock.now - start < .seconds(20))
+        let last = try #require(result.root?.children.last)
+        #expect(last.position == XMLPosition(line: 1, column: 7 + count * 10))
+        #expect(last.attribute("x")?.position == XMLPosition(line: 1, column: 7 + count * 10 + 6))
+    }
+
+    @Test func nestingDeeperThanTheLimitIsRefused() {
+        let depth = 50_000
+        let result = read(String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth))
+        #expect(result.root == nil)
+        #expect(result.diagnostics.contains { $0.message.contains("nested more than 256 levels") })
+    }
+
     @Test func malformedXMLReportsLineAndColumn() {
         let result = read("<a>\n  <b>\n</a>\n")
         #expect(result.root == nil)
