@@ -5,6 +5,7 @@ extension SeasonValidator {
     /// plain values keeps activities × venues cheap for seasons of thousands of activities.
     private struct VenueColumns {
         var index: [String: Int] = [:]
+        var gridIndex: [String: Int] = [:]
         var grid: [Int] = []
         var kind: [Int] = []
         var outdoor: [Bool] = []
@@ -25,10 +26,11 @@ extension SeasonValidator {
 
     private func venueColumns(pooled: Set<Equipment>) -> VenueColumns {
         var columns = VenueColumns()
-        let grids = Dictionary(season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        columns.gridIndex = Dictionary(
+            season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for venue in season.venues {
             if columns.index[venue.id] == nil { columns.index[venue.id] = columns.count }
-            columns.grid.append(grids[venue.grid] ?? -1)
+            columns.grid.append(columns.gridIndex[venue.grid] ?? -1)
             columns.kind.append(VenueKind.allCases.firstIndex(of: venue.kind)!)
             columns.outdoor.append(venue.setting == .outdoor)
             columns.capacity.append(venue.capacity)
@@ -46,8 +48,6 @@ extension SeasonValidator {
         let audiences = Dictionary(season.audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let grid = SlotGrid(calendar: season.calendar)
         let venues = venueColumns(pooled: pooled)
-        let gridIndex = Dictionary(
-            season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         guard venues.count > 0 else {
             for activity in season.activities {
                 error(activity.source, "id", "'\(activity.id)' cannot be placed: the season has no venues")
@@ -57,7 +57,7 @@ extension SeasonValidator {
         for activity in season.activities {
             let eligibility = activity.eligibility
             let allowedVenues = Set(eligibility.venues.compactMap { venues.index[$0] })
-            let allowedGrids = Set(eligibility.grids.compactMap { gridIndex[$0] })
+            let allowedGrids = Set(eligibility.grids.compactMap { venues.gridIndex[$0] })
             let allowedKinds = Set(eligibility.kinds.map { VenueKind.allCases.firstIndex(of: $0)! })
             let needed = Self.mask(activity.equipment)
             var excludedByEligibility = 0
