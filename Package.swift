@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// One set of compiler settings for every Swift target: Swift 6 mode with strict concurrency
-/// is the package default; warnings are errors in CI through `-warnings-as-errors` there.
+/// One set of compiler settings for every Swift target (Swift 6 mode, so strict concurrency, is
+/// the package default). CI fails on any warning in our own sources (.ci/run).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),

@@ -71,4 +71,15 @@ import XMLSupport
 
     static let periodAttributes: Set<String> = ["from", "to", "reason"]
     static let windowAttributes: Set<String> = ["days", "from", "to"]
+
+    @Test func theDocumentedExampleIsValid() throws {
+        let doc = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Docs/season-format.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```xml\n"))
+        let end = try #require(doc[start.upperBound...].range(of: "```"))
+        let example = String(doc[start.upperBound..<end.lowerBound])
+        let result = SeasonLoader.load(bytes: Array(example.utf8), fileName: "example.xml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+        #expect(result.season?.activities.count == 2)
+    }
 }
