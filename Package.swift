@@ -25,6 +25,7 @@ let package = Package(
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "WutongModel", swiftSettings: swiftSettings),
+        .target(name: "WutongSolver", dependencies: ["WutongModel"], swiftSettings: swiftSettings),
         .target(
             name: "WutongFormats",
             dependencies: ["WutongModel", "XMLSupport"],
@@ -48,6 +49,11 @@ let package = Package(
         .testTarget(
             name: "WutongModelTests",
             dependencies: ["WutongModel", "WutongTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WutongSolverTests",
+            dependencies: ["WutongSolver", "WutongModel", "WutongTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -142,7 +142,7 @@ extension SeasonValidator {
     /// The venue is held for set-up, the session and tear-down, rounded up to whole slots; some
     /// candidate venue must be open that long in one go inside the season's daily window.
     private mutating func checkDuration(of activity: Activity, longestOpen: Int, at venue: String, grid: SlotGrid) {
-        let needed = grid.slots(covering: activity.venueMinutes) * grid.slotMinutes
+        let needed = grid.holdMinutes(of: activity)
         guard longestOpen < needed else { return }
         let extra = activity.setupMinutes + activity.teardownMinutes
         let including = extra > 0 ? " including \(extra.durationText) of set-up and tear-down" : ""

@@ -43,4 +43,35 @@ public struct SlotGrid: Hashable, Sendable {
     public func slots(covering minutes: Int) -> Int {
         (minutes + slotMinutes - 1) / slotMinutes
     }
+
+    /// The stretches a session of `activity` starting at `start` occupies, in whole slots:
+    /// the venue is held from set-up to tear-down; the session itself (audience, partners) runs
+    /// from `start`. Set-up is rounded up to whole slots before the start, the session with its
+    /// tear-down to whole slots after it.
+    public func occupancy(of activity: Activity, startingAt start: LocalDateTime) -> SessionOccupancy {
+        let begin = start.minuteNumber
+        let setup = slots(covering: activity.setupMinutes) * slotMinutes
+        let session = slots(covering: activity.durationMinutes) * slotMinutes
+        let afterStart = slots(covering: activity.durationMinutes + activity.teardownMinutes) * slotMinutes
+        return SessionOccupancy(
+            hold: begin - setup..<begin + afterStart, session: begin..<begin + session,
+            exactEnd: begin + activity.durationMinutes)
+    }
+
+    /// The venue slots an activity holds per session (set-up, session and tear-down, rounded
+    /// as in `occupancy(of:startingAt:)`), in minutes.
+    public func holdMinutes(of activity: Activity) -> Int {
+        (slots(covering: activity.setupMinutes) + slots(covering: activity.durationMinutes + activity.teardownMinutes))
+            * slotMinutes
+    }
+}
+
+/// Minute ranges (local clock, minutes since 1970-01-01) one placed session occupies.
+public struct SessionOccupancy: Hashable, Sendable {
+    /// When the venue is held: set-up, session, tear-down.
+    public var hold: Range<Int>
+    /// When the session runs, rounded up to whole slots (audience, partners, sound).
+    public var session: Range<Int>
+    /// The minute the session itself ends, unrounded (walking time starts here).
+    public var exactEnd: Int
 }

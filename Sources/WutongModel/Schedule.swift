@@ -1,0 +1,49 @@
+/// A plan for a season: every session of every activity, placed (venue, start, partners) or
+/// left unplaced. Sessions are named by activity id and a 1-based index.
+public struct Schedule: Hashable, Sendable {
+    public var sessions: [ScheduledSession]
+
+    public init(sessions: [ScheduledSession]) {
+        self.sessions = sessions
+    }
+
+    /// Every session of `season`, unplaced.
+    public init(unplacedFor season: Season) {
+        sessions = season.activities.flatMap { activity in
+            (1...max(1, activity.sessions)).prefix(activity.sessions).map {
+                ScheduledSession(activity: activity.id, index: $0)
+            }
+        }
+    }
+}
+
+public struct ScheduledSession: Hashable, Sendable {
+    public var activity: String
+    /// 1-based position of the session in its activity's series.
+    public var index: Int
+    public var placement: Placement?
+
+    public init(activity: String, index: Int, placement: Placement? = nil) {
+        self.activity = activity
+        self.index = index
+        self.placement = placement
+    }
+
+    public var isPlaced: Bool {
+        placement != nil
+    }
+}
+
+/// Where and when a session runs and who takes part. `start` is when the session itself
+/// starts; set-up comes before it.
+public struct Placement: Hashable, Sendable {
+    public var venue: String
+    public var start: LocalDateTime
+    public var partners: [String]
+
+    public init(venue: String, start: LocalDateTime, partners: [String] = []) {
+        self.venue = venue
+        self.start = start
+        self.partners = partners
+    }
+}
