@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "wutong",
             dependencies: [
-                "WutongModel", "WutongFormats",
+                "WutongModel", "WutongFormats", "WutongSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WutongFormatsTests",
-            dependencies: ["WutongFormats", "WutongModel", "WutongTestSupport", "XMLSupport"],
+            dependencies: ["WutongFormats", "WutongModel", "WutongSolver", "WutongTestSupport", "XMLSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

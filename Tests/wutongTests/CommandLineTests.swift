@@ -119,6 +119,45 @@ struct CommandLine {
         #expect(try CommandLine.run(["generate", "--activities", "0"]).status == 64)
     }
 
+    @Test func checkPassesACleanScheduleAndCatchesADoubleBookedVenue() throws {
+        let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
+        let clean = try CommandLine.run([
+            "check", season, "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
+        ])
+        #expect(clean.status == 0, "\(clean.error)")
+        #expect(clean.output.hasPrefix("score: hard=0 medium=0 soft=6\n"))
+        let doubled = try CommandLine.run([
+            "check", season, "Tests/WutongFormatsTests/Fixtures/schedules/minimal-double-booked.xml",
+        ])
+        #expect(doubled.status == 1)
+        #expect(doubled.output.contains("- venue-conflict: visit#1 and concert#1 at hall on 2027-03-06 15:30–16:30"))
+        let json = try CommandLine.run([
+            "check", "--format", "json", season,
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-double-booked.xml",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((object["score"] as? [String: Int])?["hard"] == 2)
+        #expect((object["constraints"] as? [Any])?.count == 24)
+    }
+
+    @Test func checkExitsTwoForUnreadableInput() throws {
+        let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
+        let missing = try CommandLine.run(["check", season, "no-such-schedule.xml"])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("no-such-schedule.xml:1:1: error: no such file"))
+        let badSeason = try CommandLine.run([
+            "check", "Tests/WutongFormatsTests/Fixtures/bad/empty.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
+        ])
+        #expect(badSeason.status == 2)
+        let otherSeason = try CommandLine.run([
+            "check", "Inputs/hunan-spring-2027/season.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
+        ])
+        #expect(otherSeason.status == 2)
+        #expect(otherSeason.error.contains("this schedule is for season 'minimal', not 'hunan-spring-2027'"))
+    }
+
     @Test func schemaCommandPrintsTheSeasonXSD() throws {
         let result = try CommandLine.run(["schema", "season"])
         #expect(result.status == 0)
@@ -135,11 +174,11 @@ struct CommandLine {
     @Test func helpListsTheCommands() throws {
         let result = try CommandLine.run(["--help"])
         #expect(result.status == 0)
-        for command in ["validate", "generate", "schema", "bench"] { #expect(result.output.contains(command)) }
+        for command in ["validate", "check", "generate", "schema", "bench"] { #expect(result.output.contains(command)) }
     }
 
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
-    @Test(arguments: [[], ["validate"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
+    @Test(arguments: [[], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(
             contentsOf: TestPaths.packageRoot.appendingPathComponent("Docs/cli.md"), encoding: .utf8)

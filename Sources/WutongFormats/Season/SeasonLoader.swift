@@ -55,7 +55,10 @@ public enum SeasonLoader {
         guard let root = result.root else {
             return SeasonLoadResult(season: nil, diagnostics: xmlDiagnostics)
         }
-        if let problem = rootProblem(root, fileName: fileName) {
+        let rootCheck = RootCheck(
+            element: "season", namespace: SeasonSchema.namespace, version: SeasonSchema.version,
+            what: "season file")
+        if let problem = rootCheck.problem(root, fileName: fileName) {
             return SeasonLoadResult(season: nil, diagnostics: [problem])
         }
         if result.hasErrors {
@@ -74,28 +77,6 @@ public enum SeasonLoader {
         diagnostics.sort()
         let failed = diagnostics.contains { $0.severity == .error }
         return SeasonLoadResult(season: failed ? nil : season, diagnostics: diagnostics)
-    }
-
-    /// A wrong root, namespace or version makes every schema message noise; say the one thing.
-    private static func rootProblem(_ root: XMLElement, fileName: String) -> Diagnostic? {
-        let location = SourceLocation(file: fileName, line: root.position.line, column: root.position.column)
-        let expected =
-            "a Wutong season file starts with <season xmlns=\"\(SeasonSchema.namespace)\" version=\"\(SeasonSchema.version)\" …>"
-        guard root.name == "season" else {
-            return Diagnostic(.error, at: location, "the root element is <\(root.name)>; \(expected)")
-        }
-        guard root.namespaceURI == SeasonSchema.namespace else {
-            let found = root.namespaceURI.map { "namespace '\($0)'" } ?? "no namespace"
-            return Diagnostic(.error, at: location, "<season> has \(found); \(expected)")
-        }
-        if let version = root.attribute("version"), version.value.trimmingSpaces != SeasonSchema.version {
-            let at = SourceLocation(file: fileName, line: version.position.line, column: version.position.column)
-            return Diagnostic(
-                .error, at: at,
-                "season file version '\(version.value)' is not one this wutong reads (it reads version \(SeasonSchema.version)); "
-                    + "upgrade wutong or convert the file")
-        }
-        return nil
     }
 
     private static func missingCalendars(_ season: Season, directory: String, shownAs shown: String) -> [Diagnostic] {

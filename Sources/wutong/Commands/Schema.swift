@@ -6,6 +6,7 @@ struct Schema: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case season
+        case schedule
     }
 
     @Argument(help: "Which format: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -14,6 +15,7 @@ struct Schema: ParsableCommand {
     func run() {
         switch kind {
         case .season: Terminal.standardOutput(SeasonSchema.xsd)
+        case .schedule: Terminal.standardOutput(ScheduleSchema.xsd)
         }
     }
 }

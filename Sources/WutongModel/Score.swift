@@ -1,5 +1,3 @@
-public import WutongModel
-
 /// A schedule's score: hard violations, then unplaced sessions weighted by priority, then soft
 /// violations; lower is better and the three compare in that order.
 public struct Score: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -72,6 +70,13 @@ public struct ConstraintTotal: Hashable, Sendable {
     public var weight: Int
     public var amount: Int
 
+    public init(constraint: ConstraintID, level: ConstraintLevel, weight: Int, amount: Int) {
+        self.constraint = constraint
+        self.level = level
+        self.weight = weight
+        self.amount = amount
+    }
+
     public var cost: Int {
         amount * weight
     }
@@ -84,6 +89,13 @@ public struct ScoreReport: Hashable, Sendable {
     public var totals: [ConstraintTotal]
     public var violations: [Violation]
     public var unplaced: [SessionKey]
+
+    public init(score: Score, totals: [ConstraintTotal], violations: [Violation], unplaced: [SessionKey]) {
+        self.score = score
+        self.totals = totals
+        self.violations = violations
+        self.unplaced = unplaced
+    }
 
     public func total(_ constraint: ConstraintID) -> ConstraintTotal? {
         totals.first { $0.constraint == constraint }
