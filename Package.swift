@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WutongSolverTests",
-            dependencies: ["WutongSolver", "WutongModel", "WutongTestSupport"],
+            dependencies: ["WutongSolver", "WutongModel", "WutongFormats", "WutongTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

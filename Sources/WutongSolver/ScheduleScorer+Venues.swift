@@ -17,8 +17,7 @@ extension ScheduleScorer {
                 || offset % max(1, calendar.slotMinutes) != 0
                 || hold.lowerBound < dayBase + calendar.dayStart.minutes
                 || hold.upperBound > dayBase + calendar.dayEnd.minutes
-                || (!venue.openingHours.isEmpty
-                    && !inside(venue.openingHours, from: hold.lowerBound, to: hold.upperBound))
+                || (!venue.openingHours.isEmpty && !withinOpeningHours(venue, hold))
                 || venue.closures.contains { minutes($0).overlaps(hold) }
             if outOfHours {
                 violations.append(Violation(.venueHours, sessions: [session.key], venue: venue.id, minutes: hold))
@@ -61,20 +60,16 @@ extension ScheduleScorer {
         scoreEquipmentPools()
     }
 
-    /// Quiet windows belong to the day they start on; one that crosses midnight continues into
-    /// the next morning.
     func quietOverlaps(_ windows: [WeeklyWindow], _ hold: Range<Int>) -> Bool {
-        let firstDay = floorDivide(hold.lowerBound, 1440) - 1
-        let lastDay = floorDivide(hold.upperBound - 1, 1440)
-        for dayNumber in firstDay...lastDay {
-            let weekday = LocalDate(dayNumber: dayNumber).weekday
-            let base = dayNumber * 1440
-            for window in windows where window.days.contains(weekday) {
-                let end = window.to > window.from ? window.to.minutes : window.to.minutes + 1440
-                if (base + window.from.minutes..<base + end).overlaps(hold) { return true }
-            }
+        QuietHours.overlap(windows, hold)
+    }
+
+    /// Opening hours are checked slot by slot, so back-to-back windows read as one opening.
+    func withinOpeningHours(_ venue: Venue, _ hold: Range<Int>) -> Bool {
+        let slot = max(1, grid.slotMinutes)
+        return stride(from: hold.lowerBound, to: hold.upperBound, by: slot).allSatisfy {
+            inside(venue.openingHours, from: $0, to: $0 + slot)
         }
-        return false
     }
 
     /// A session whose venue lacks a pooled item takes one unit of that pool for its whole hold;

@@ -112,11 +112,7 @@ public struct ScheduleScorer {
 
     /// Whether `[start, end)` (local minutes) lies inside one of `windows` on the day it starts.
     func inside(_ windows: [WeeklyWindow], from start: Int, to end: Int) -> Bool {
-        let day = LocalDate(dayNumber: floorDivide(start, 1440))
-        let base = day.dayNumber * 1440
-        return windows.contains { window in
-            window.days.contains(day.weekday) && base + window.from.minutes <= start && end <= base + window.to.minutes
-        }
+        Windows.inside(windows, from: start, to: end)
     }
 
     func floorDivide(_ value: Int, _ divisor: Int) -> Int {

@@ -119,6 +119,36 @@ struct CommandLine {
         #expect(try CommandLine.run(["generate", "--activities", "0"]).status == 64)
     }
 
+    @Test func solvePlansTheBundledSeasonAndCheckAgrees() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("first").path
+        let solved = try CommandLine.run(["solve", "--out", first, "--seed", "4"])
+        #expect(solved.status == 0, "\(solved.error)")
+        #expect(solved.output.contains("placed 172 of 172 sessions"))
+        #expect(solved.output.contains("score hard=0 medium=0"))
+        let schedule = first + "/schedule.xml"
+        #expect(FileManager.default.fileExists(atPath: first + "/report.md"))
+        let checked = try CommandLine.run(["check", "Inputs/hunan-spring-2027/season.xml", schedule])
+        #expect(checked.status == 0, "\(checked.error)")
+        #expect(checked.error.isEmpty)
+        let second = directory.appendingPathComponent("second").path
+        #expect(try CommandLine.run(["solve", "--out", second, "--seed", "4", "--quiet"]).status == 0)
+        #expect(FileManager.default.contentsEqual(atPath: schedule, andPath: second + "/schedule.xml"))
+    }
+
+    @Test func solveRefusesAnInvalidSeasonAndWritesNothing() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let result = try CommandLine.run([
+            "solve", "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml", "--out", out,
+        ])
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try CommandLine.run(["solve", "--seed", "abc"]).status == 64)
+    }
+
     @Test func checkPassesACleanScheduleAndCatchesADoubleBookedVenue() throws {
         let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
         let clean = try CommandLine.run([
@@ -174,11 +204,13 @@ struct CommandLine {
     @Test func helpListsTheCommands() throws {
         let result = try CommandLine.run(["--help"])
         #expect(result.status == 0)
-        for command in ["validate", "check", "generate", "schema", "bench"] { #expect(result.output.contains(command)) }
+        for command in ["solve", "validate", "check", "generate", "schema", "bench"] {
+            #expect(result.output.contains(command))
+        }
     }
 
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
-    @Test(arguments: [[], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
+    @Test(arguments: [[], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(
             contentsOf: TestPaths.packageRoot.appendingPathComponent("Docs/cli.md"), encoding: .utf8)

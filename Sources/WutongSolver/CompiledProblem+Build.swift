@@ -1,0 +1,201 @@
+public import WutongModel
+
+extension CompiledProblem {
+    /// Compiles `season`. `busy` holds partner id → busy periods from imported calendars.
+    public init(season: Season, busy: [String: [LocalPeriod]] = [:]) {
+        self.season = season
+        let grid = SlotGrid(calendar: season.calendar)
+        self.grid = grid
+        slotCount = grid.slotCount
+        let slotsPerDay = grid.slotsPerDay
+        let slotMinutes = grid.slotMinutes
+        func slotRange(_ slot: Int) -> Range<Int> {
+            let start =
+                (grid.firstDay.dayNumber + slot / max(1, slotsPerDay)) * 1440 + grid.dayStart.minutes
+                + (slot % max(1, slotsPerDay)) * slotMinutes
+            return start..<start + slotMinutes
+        }
+        func weekday(ofSlot slot: Int) -> Weekday {
+            grid.date(ofDay: slot / max(1, slotsPerDay)).weekday
+        }
+        func usable(_ slot: Int) -> Bool {
+            grid.usableDays[slot / max(1, slotsPerDay)]
+        }
+        func prefix(_ flags: [Bool]) -> [Int32] {
+            var sums = [Int32](repeating: 0, count: flags.count + 1)
+            for (index, flag) in flags.enumerated() { sums[index + 1] = sums[index] + (flag ? 1 : 0) }
+            return sums
+        }
+
+        // Venues.
+        venueIDs = season.venues.map(\.id)
+        venueCount = season.venues.count
+        venueOpenPrefix = season.venues.map { venue in
+            prefix(
+                (0..<grid.slotCount).map { slot in
+                    let minutes = slotRange(slot)
+                    let base = minutes.lowerBound - minutes.lowerBound % 1440
+                    let inHours =
+                        venue.openingHours.isEmpty
+                        || venue.openingHours.contains { window in
+                            window.days.contains(weekday(ofSlot: slot))
+                                && base + window.from.minutes <= minutes.lowerBound
+                                && minutes.upperBound <= base + window.to.minutes
+                        }
+                    let closed = venue.closures.contains {
+                        ($0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)).overlaps(minutes)
+                    }
+                    return usable(slot) && inHours && !closed
+                })
+        }
+        venueQuietPrefix = season.venues.map { venue in
+            prefix(
+                (0..<grid.slotCount).map { slot in
+                    venue.residential && QuietHours.overlap(venue.quietHours, slotRange(slot))
+                })
+        }
+        let speed = Double(max(1, season.rules.walkingMetresPerMinute))
+        let noiseDistance = Double(season.rules.noiseDistanceMetres)
+        var walk: [Int] = []
+        var near: [Bool] = []
+        for first in season.venues {
+            for second in season.venues {
+                let metres = first.location.metres(to: second.location)
+                walk.append(Int((metres / speed).rounded(.up)))
+                near.append(first.id != second.id && metres < noiseDistance)
+            }
+        }
+        walkMinutes = walk
+        noiseNear = near
+
+        // Partners.
+        partnerIDs = season.partners.map(\.id)
+        partnerCount = season.partners.count
+        partnerBusy = season.partners.map { partner in
+            let periods = (partner.unavailable + (busy[partner.id] ?? [])).map {
+                $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
+            }
+            return (0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } }
+        }
+        weeklyLimit = season.partners.map { $0.weeklyLimit ?? Int.max }
+
+        // Activities.
+        let audienceIndex = Dictionary(
+            season.audiences.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let partnerIndex = Dictionary(
+            season.partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let venueIndex = Dictionary(
+            season.venues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let activityIndex = Dictionary(
+            season.activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        activityIDs = season.activities.map(\.id)
+        activityCount = season.activities.count
+        setupSlots = season.activities.map { grid.slots(covering: $0.setupMinutes) }
+        sessionSlots = season.activities.map { grid.slots(covering: $0.durationMinutes) }
+        afterStartSlots = season.activities.map { grid.slots(covering: $0.durationMinutes + $0.teardownMinutes) }
+        durationMinutes = season.activities.map(\.durationMinutes)
+        audience = season.activities.map { audienceIndex[$0.audience] ?? 0 }
+        amplified = season.activities.map(\.amplified)
+        minGapDays = season.activities.map(\.minGapDays)
+        let hard = { (id: ConstraintID) in season.setting(for: id).level == .hard }
+        let pooled = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
+        candidateVenues = season.activities.map { activity in
+            season.venues.indices.filter { index in
+                let venue = season.venues[index]
+                return (!hard(.venueEligibility) || activity.eligibility.admits(venue))
+                    && (!hard(.venueCapacity) || venue.capacity >= activity.audienceSize)
+                    && (!hard(.venueEquipment) || activity.equipment.subtracting(venue.equipment).isSubset(of: pooled))
+            }
+        }
+        let audiences = season.audiences
+        candidateStarts = season.activities.map { activity in
+            let before = grid.slots(covering: activity.setupMinutes)
+            let after = grid.slots(covering: activity.durationMinutes + activity.teardownMinutes)
+            let audienceWindows = audienceIndex[activity.audience].map { audiences[$0].windows } ?? []
+            return (0..<grid.slotCount).filter { slot in
+                let inDay = slot % max(1, slotsPerDay)
+                guard usable(slot), inDay >= before, inDay + after <= slotsPerDay else { return false }
+                let start = slotRange(slot).lowerBound
+                let end = start + activity.durationMinutes
+                if hard(.audienceWindow), !audienceWindows.isEmpty,
+                    !Windows.inside(audienceWindows, from: start, to: end)
+                {
+                    return false
+                }
+                if hard(.activityWindow) {
+                    if !activity.windows.isEmpty, !Windows.inside(activity.windows, from: start, to: end) {
+                        return false
+                    }
+                    if activity.forbidden.contains(where: {
+                        ($0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)).overlaps(start..<end)
+                    }) {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+        requirements = season.activities.map { activity in
+            activity.roles.map { requirement in
+                (
+                    requirement.count,
+                    season.partners.indices.filter { requirement.admits(season.partners[$0]) }
+                )
+            }
+        }
+        predecessors = season.activities.map { $0.after.compactMap { activityIndex[$0.activity] } }
+
+        // Sessions.
+        var sessionActivity: [Int] = []
+        var sessionIndex: [Int] = []
+        var pinned: [(venue: Int, start: Int, partners: [Int])?] = []
+        for (index, activity) in season.activities.enumerated() where activity.sessions > 0 {
+            for number in 1...activity.sessions {
+                sessionActivity.append(index)
+                sessionIndex.append(number)
+                if let pin = activity.pins.first(where: { $0.session == number }), let venue = venueIndex[pin.venue] {
+                    let day = pin.start.date.dayNumber - grid.firstDay.dayNumber
+                    let slot =
+                        day * slotsPerDay + (pin.start.time.minutes - grid.dayStart.minutes) / max(1, slotMinutes)
+                    pinned.append((venue, slot, pin.partners.compactMap { partnerIndex[$0] }))
+                } else {
+                    pinned.append(nil)
+                }
+            }
+        }
+        self.sessionActivity = sessionActivity
+        self.sessionIndex = sessionIndex
+        self.pinned = pinned
+        sessionCount = sessionActivity.count
+    }
+}
+
+/// Weekly-window tests shared by the compiler and the from-scratch scorer, so both read a
+/// window the same way: a stretch is inside a window when it lies in it on the day it starts.
+enum Windows {
+    static func inside(_ windows: [WeeklyWindow], from start: Int, to end: Int) -> Bool {
+        let dayNumber = start >= 0 ? start / 1440 : -((-start + 1439) / 1440)
+        let day = LocalDate(dayNumber: dayNumber)
+        let base = dayNumber * 1440
+        return windows.contains { window in
+            window.days.contains(day.weekday) && base + window.from.minutes <= start && end <= base + window.to.minutes
+        }
+    }
+}
+
+/// Quiet windows belong to the day they start on; one that crosses midnight continues into the
+/// next morning.
+enum QuietHours {
+    static func overlap(_ windows: [WeeklyWindow], _ range: Range<Int>) -> Bool {
+        let floorDay = { (minute: Int) in minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440) }
+        for dayNumber in (floorDay(range.lowerBound) - 1)...floorDay(range.upperBound - 1) {
+            let weekday = LocalDate(dayNumber: dayNumber).weekday
+            let base = dayNumber * 1440
+            for window in windows where window.days.contains(weekday) {
+                let end = window.to > window.from ? window.to.minutes : window.to.minutes + 1440
+                if (base + window.from.minutes..<base + end).overlaps(range) { return true }
+            }
+        }
+        return false
+    }
+}

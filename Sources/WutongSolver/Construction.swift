@@ -1,0 +1,153 @@
+public import WutongModel
+
+/// Builds a first schedule greedily, most constrained session first, keeping every hard
+/// constraint satisfied: a session goes to the best of the first few candidates that break no
+/// hard constraint given the sessions already placed, or stays unplaced with the count of
+/// candidates each constraint ruled out.
+public struct Construction {
+    public struct Result: Sendable {
+        public var schedule: Schedule
+        /// For each unplaced session, why: constraint → candidates it ruled out.
+        public var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+    }
+
+    let problem: CompiledProblem
+    var state: HardState
+    var random: SeededGenerator
+    /// How many hard-feasible candidates to compare before choosing one.
+    let sample = 24
+
+    public static func run(_ problem: CompiledProblem, seed: UInt64) -> Result {
+        var construction = Construction(
+            problem: problem, state: HardState(problem), random: SeededGenerator(seed: seed))
+        return construction.build()
+    }
+
+    mutating func build() -> Result {
+        var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]] = [:]
+        for session in order() {
+            if let pin = problem.pinned[session] {
+                let partners =
+                    pin.partners
+                    + (choosePartners(session, venue: pin.venue, start: pin.start, fixed: pin.partners) ?? [])
+                state.place(session, venue: pin.venue, start: pin.start, partners: partners)
+                continue
+            }
+            if !placeGreedily(session) {
+                let key = SessionKey(
+                    activity: problem.activityIDs[problem.sessionActivity[session]],
+                    index: problem.sessionIndex[session])
+                reasons[key] = explain(session)
+            }
+        }
+        return Result(schedule: state.schedule(), reasons: reasons)
+    }
+
+    /// Pinned sessions first, then predecessors before successors, then fewest candidates first.
+    func order() -> [Int] {
+        var depth = [Int](repeating: -1, count: problem.activityCount)
+        func level(_ activity: Int, _ seen: Set<Int>) -> Int {
+            if depth[activity] >= 0 { return depth[activity] }
+            if seen.contains(activity) { return 0 }
+            let value = (problem.predecessors[activity].map { level($0, seen.union([activity])) + 1 }.max()) ?? 0
+            depth[activity] = value
+            return value
+        }
+        for activity in 0..<problem.activityCount { _ = level(activity, []) }
+        return (0..<problem.sessionCount).sorted { first, second in
+            let a = problem.sessionActivity[first]
+            let b = problem.sessionActivity[second]
+            let keyA = (
+                problem.pinned[first] == nil ? 1 : 0, depth[a],
+                problem.candidateVenues[a].count * problem.candidateStarts[a].count, first
+            )
+            let keyB = (
+                problem.pinned[second] == nil ? 1 : 0, depth[b],
+                problem.candidateVenues[b].count * problem.candidateStarts[b].count, second
+            )
+            return keyA < keyB
+        }
+    }
+
+    mutating func placeGreedily(_ session: Int) -> Bool {
+        let activity = problem.sessionActivity[session]
+        var starts = problem.candidateStarts[activity]
+        starts.shuffle(using: &random)
+        var venues = problem.candidateVenues[activity]
+        venues.shuffle(using: &random)
+        var best: (cost: Int, venue: Int, start: Int, partners: [Int])?
+        var found = 0
+        search: for start in starts {
+            for venue in venues where state.firstHardFailure(session, venue: venue, start: start) == nil {
+                guard let partners = choosePartners(session, venue: venue, start: start, fixed: []) else { continue }
+                let cost = state.softEstimate(session, venue: venue, start: start)
+                if best == nil || cost < best!.cost { best = (cost, venue, start, partners) }
+                found += 1
+                if found >= sample { break search }
+            }
+        }
+        guard let best else { return false }
+        state.place(session, venue: best.venue, start: best.start, partners: best.partners)
+        return true
+    }
+
+    /// Partners for every requirement of the session, least loaded first; nil if some
+    /// requirement cannot be filled without breaking a hard constraint.
+    func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int]) -> [Int]? {
+        let activity = problem.sessionActivity[session]
+        var chosen = fixed
+        var added: [Int] = []
+        for requirement in problem.requirements[activity] {
+            let already = chosen.filter { requirement.candidates.contains($0) }.count
+            guard already < requirement.count else { continue }
+            let options = requirement.candidates
+                .filter { !chosen.contains($0) && state.partnerFree($0, session: session, venue: venue, start: start) }
+                .sorted { (state.partnerLoad[$0], $0) < (state.partnerLoad[$1], $1) }
+            guard options.count >= requirement.count - already else { return nil }
+            let picked = options.prefix(requirement.count - already)
+            chosen += picked
+            added += picked
+        }
+        return added
+    }
+
+    /// The constraint that most often rules out the partners of the first requirement that
+    /// cannot be filled.
+    func partnerShortage(_ session: Int, venue: Int, start: Int) -> ConstraintID {
+        let activity = problem.sessionActivity[session]
+        var counts: [ConstraintID: Int] = [:]
+        for requirement in problem.requirements[activity] {
+            for partner in requirement.candidates {
+                if let failure = state.partnerFailure(partner, session: session, venue: venue, start: start) {
+                    counts[failure, default: 0] += 1
+                }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? .partnerConflict
+    }
+
+    /// Why a session could not be placed: for every candidate (venue, start), the first hard
+    /// constraint it breaks.
+    func explain(_ session: Int) -> [(constraint: ConstraintID, candidates: Int)] {
+        let activity = problem.sessionActivity[session]
+        if problem.candidateVenues[activity].isEmpty {
+            return [(.venueEligibility, 0)]
+        }
+        if problem.candidateStarts[activity].isEmpty {
+            return [(.activityWindow, 0)]
+        }
+        var counts: [ConstraintID: Int] = [:]
+        for start in problem.candidateStarts[activity] {
+            for venue in problem.candidateVenues[activity] {
+                if let failure = state.firstHardFailure(session, venue: venue, start: start) {
+                    counts[failure, default: 0] += 1
+                } else if choosePartners(session, venue: venue, start: start, fixed: []) == nil {
+                    counts[partnerShortage(session, venue: venue, start: start), default: 0] += 1
+                }
+            }
+        }
+        return counts.map { ($0.key, $0.value) }.sorted {
+            ($1.candidates, $0.constraint) < ($0.candidates, $1.constraint)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import WutongFormats
+import WutongModel
+import WutongSolver
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan a season: place every session at a venue, a time and with its partners.",
+        discussion: """
+            Writes OUT/schedule.xml (Docs/schedule-format.md) and OUT/report.md, atomically. \
+            This version builds the plan by construction (most constrained session first, every \
+            hard constraint kept) and explains each session it could not place; local search \
+            comes next. Partners' busy calendars are not yet imported.
+
+            Exit status: 0 when the plan was written (even with unplaced sessions), 1 when the \
+            season is not valid or the files cannot be written, 64 for a usage error.
+            """
+    )
+
+    @Argument(help: "The season file. Default: the bundled season.", completion: .file(extensions: ["xml"]))
+    var season: String?
+
+    @Option(help: "Directory for schedule.xml and report.md.")
+    var out: String = "exports"
+
+    @Option(help: "Random seed; the same season and seed give the same plan.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Summary as text or JSON (stdout).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let path = try BundledSeason.resolve(season)
+        let display = season ?? BundledSeason.display(path)
+        let loaded = SeasonLoader.load(path: path, displayName: display)
+        for diagnostic in loaded.diagnostics { Terminal.standardError(diagnostic.rendered) }
+        guard let model = loaded.season else {
+            Terminal.standardError("\(display): the season is not valid; nothing was planned")
+            throw ExitCode(1)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = Solver.solve(model, seed: seed)
+        let elapsed = clock.now - started
+        let reasons = result.reasons.mapValues { list in
+            list.map {
+                "\($0.constraint.rawValue) rules out \($0.candidates) candidate placement\($0.candidates == 1 ? "" : "s")"
+            }
+        }
+        let schedulePath = (out as NSString).appendingPathComponent("schedule.xml")
+        let reportPath = (out as NSString).appendingPathComponent("report.md")
+        try AtomicFile.write(
+            ScheduleEncoder.encode(
+                result.schedule, for: model, report: result.report, reasons: reasons,
+                generatedBy: "wutong \(Wutong.configuration.version)"),
+            to: schedulePath)
+        try AtomicFile.write(
+            Array(ScheduleReport.markdown(result.schedule, for: model, report: result.report, reasons: reasons).utf8),
+            to: reportPath)
+        guard !quiet else { return }
+        let placed = result.schedule.sessions.filter(\.isPlaced).count
+        switch format {
+        case .text:
+            Terminal.standardOutput(
+                "\(display): placed \(placed) of \(model.sessionCount) sessions in "
+                    + "\(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))) s; "
+                    + "score \(result.report.score); wrote \(schedulePath) and \(reportPath)\n")
+        case .json:
+            let summary: [String: Any] = [
+                "placed": placed, "sessions": model.sessionCount,
+                "score": [
+                    "hard": result.report.score.hard, "medium": result.report.score.medium,
+                    "soft": result.report.score.soft,
+                ],
+                "schedule": schedulePath, "report": reportPath,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
+            Terminal.standardOutput(String(decoding: data, as: UTF8.self) + "\n")
+        }
+    }
+}

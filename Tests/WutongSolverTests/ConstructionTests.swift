@@ -1,0 +1,62 @@
+import Testing
+import WutongFormats
+import WutongModel
+import WutongSolver
+import WutongTestSupport
+
+@Suite struct ConstructionTests {
+    /// The construction keeps every hard constraint, as the independent from-scratch scorer sees it.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func bundledSeasonIsPlacedWithoutHardViolations(seed: UInt64) throws {
+        let season = try #require(BundledSeason.load())
+        let result = Solver.solve(season, seed: seed)
+        #expect(
+            result.report.score.hard == 0,
+            "\(result.report.violations.filter { season.setting(for: $0.constraint).level == .hard })")
+        #expect(result.report.unplaced.isEmpty, "\(result.report.unplaced) \(result.reasons)")
+        #expect(result.schedule.sessions.count == season.sessionCount)
+    }
+
+    @Test(arguments: [(30, 1), (200, 2)] as [(Int, UInt64)])
+    func syntheticSeasonsKeepHardConstraints(activities: Int, seed: UInt64) {
+        let season = SyntheticSeason.generate(activities: activities, seed: seed)
+        let result = Solver.solve(season, seed: seed)
+        #expect(result.report.score.hard == 0)
+        #expect(result.report.unplaced.count == result.reasons.count)
+    }
+
+    @Test func sameSeedSameSchedule() throws {
+        let season = try #require(BundledSeason.load())
+        #expect(Solver.solve(season, seed: 7).schedule == Solver.solve(season, seed: 7).schedule)
+    }
+
+    @Test func anOverfullSeasonExplainsEveryUnplacedSession() {
+        var season = SyntheticSeason.generate(activities: 6, seed: 3)
+        season.venues = Array(season.venues.prefix(1))
+        season.venues[0].capacity = 10_000
+        season.venues[0].equipment = Set(Equipment.allCases)
+        season.venues[0].openingHours = [WeeklyWindow(days: [.sat], from: TimeOfDay("10:00")!, to: TimeOfDay("12:00")!)]
+        for index in season.activities.indices { season.activities[index].eligibility = VenueEligibility() }
+        let result = Solver.solve(season, seed: 1)
+        #expect(!result.report.unplaced.isEmpty)
+        #expect(result.report.score.hard == 0)
+        for key in result.report.unplaced {
+            let reasons = result.reasons[key] ?? []
+            #expect(!reasons.isEmpty, "\(key)")
+        }
+    }
+
+    @Test func pinnedSessionsStayPut() throws {
+        let season = try #require(BundledSeason.load())
+        let result = Solver.solve(season, seed: 1)
+        let pinned = try #require(result.schedule.sessions.first { $0.activity == "open-day" && $0.index == 2 })
+        #expect(pinned.placement?.venue == "pushkin-square")
+        #expect(pinned.placement?.start == LocalDateTime("2027-05-22T13:00"))
+    }
+}
+
+enum BundledSeason {
+    static func load() -> Season? {
+        SeasonLoader.load(path: TestPaths.bundledSeason).season
+    }
+}
