@@ -135,6 +135,8 @@ extension CompiledProblem {
                 return true
             }
         }
+        candidateVenueSet = candidateVenues.map(Set.init)
+        candidateStartSet = candidateStarts.map(Set.init)
         requirements = season.activities.map { activity in
             activity.roles.map { requirement in
                 (

@@ -40,6 +40,8 @@ public struct CompiledProblem: Sendable {
     /// Start slots passing the hard unary time constraints (season days, daily window, audience
     /// and activity windows, forbidden periods), before venue hours.
     let candidateStarts: [[Int]]
+    let candidateVenueSet: [Set<Int>]
+    let candidateStartSet: [Set<Int>]
     /// Per requirement of each activity: how many partners, and which may fill it.
     let requirements: [[(count: Int, candidates: [Int])]]
     let predecessors: [[Int]]
@@ -72,6 +74,17 @@ extension CompiledProblem {
             if quiet[end] != quiet[first] { return false }
         }
         return true
+    }
+
+    /// The venue-hours part of `venueAllows` alone.
+    func venueAllowsIgnoringQuiet(_ activity: Int, venue: Int, start: Int) -> Bool {
+        let first = start - setupSlots[activity]
+        let end = start + afterStartSlots[activity]
+        guard first >= 0, end <= slotCount, first / grid.slotsPerDay == (end - 1) / grid.slotsPerDay else {
+            return false
+        }
+        let open = venueOpenPrefix[venue]
+        return Int(open[end] - open[first]) == end - first
     }
 
     var quietHardLevel: Bool {

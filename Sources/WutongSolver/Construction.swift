@@ -7,6 +7,8 @@ public import WutongModel
 public struct Construction {
     public struct Result: Sendable {
         public var schedule: Schedule
+        /// Per session: where the construction put it (venue, start slot, partners), if anywhere.
+        var placements: [(venue: Int, start: Int, partners: [Int])?]
         /// For each unplaced session, why: constraint → candidates it ruled out.
         public var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
     }
@@ -17,15 +19,39 @@ public struct Construction {
     /// How many hard-feasible candidates to compare before choosing one.
     let sample = 24
 
-    public static func run(_ problem: CompiledProblem, seed: UInt64) -> Result {
+    /// - Parameter initial: placements to keep (a baseline), used where they break no hard
+    ///   constraint; the other sessions are placed greedily.
+    static func run(
+        _ problem: CompiledProblem, seed: UInt64, initial: [(venue: Int, start: Int, partners: [Int])?] = []
+    ) -> Result {
         var construction = Construction(
             problem: problem, state: HardState(problem), random: SeededGenerator(seed: seed))
-        return construction.build()
+        return construction.build(initial: initial)
     }
 
-    mutating func build() -> Result {
+    mutating func build(initial: [(venue: Int, start: Int, partners: [Int])?]) -> Result {
         var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]] = [:]
-        for session in order() {
+        var kept = Set<Int>()
+        for session in order() where session < initial.count {
+            guard let placement = initial[session] else { continue }
+            if let pin = problem.pinned[session],
+                pin.venue != placement.venue || pin.start != placement.start
+                    || !Set(pin.partners).isSubset(of: Set(placement.partners))
+            {
+                continue
+            }
+            let activity = problem.sessionActivity[session]
+            if problem.canHold(activity, venue: placement.venue, start: placement.start),
+                state.firstHardFailure(session, venue: placement.venue, start: placement.start) == nil,
+                placement.partners.allSatisfy({
+                    state.partnerFree($0, session: session, venue: placement.venue, start: placement.start)
+                })
+            {
+                state.place(session, venue: placement.venue, start: placement.start, partners: placement.partners)
+                kept.insert(session)
+            }
+        }
+        for session in order() where !kept.contains(session) {
             if let pin = problem.pinned[session] {
                 let partners =
                     pin.partners
@@ -40,7 +66,9 @@ public struct Construction {
                 reasons[key] = explain(session)
             }
         }
-        return Result(schedule: state.schedule(), reasons: reasons)
+        return Result(
+            schedule: state.schedule(), placements: state.placed.map { $0.map { ($0.venue, $0.start, $0.partners) } },
+            reasons: reasons)
     }
 
     /// Pinned sessions first, then predecessors before successors, then fewest candidates first.

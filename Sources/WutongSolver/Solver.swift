@@ -1,20 +1,72 @@
 public import WutongModel
 
-/// What a solve produced: the schedule, its score from the from-scratch scorer, and why each
-/// unplaced session could not be placed.
+/// What a solve produced: the schedule, its score from the from-scratch scorer, why each
+/// unplaced session could not be placed, and how the search went.
 public struct SolveResult: Sendable {
     public var schedule: Schedule
     public var report: ScoreReport
     public var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+    /// The score after construction, before local search.
+    public var constructed: Score
+    /// The best score the incremental scorer saw; equals `report.score` unless the two scorers
+    /// disagree (which the tests rule out).
+    public var searched: Score
+    public var moves: Int
 }
 
-/// Entry point of the search. So far it builds the schedule by construction only (most
-/// constrained first, every hard constraint kept); local search comes next.
+/// How long and how the search runs. With a move limit and no stop request the result depends
+/// only on the season, the busy times and the seed.
+public struct SolveOptions: Sendable {
+    public var seed: UInt64
+    public var moveLimit: Int
+    public var baseline: Schedule?
+
+    public init(seed: UInt64 = 1, moveLimit: Int = 2_000_000, baseline: Schedule? = nil) {
+        self.seed = seed
+        self.moveLimit = moveLimit
+        self.baseline = baseline
+    }
+}
+
+/// One progress report of a running search.
+public struct SolveProgress: Sendable {
+    public var moves: Int
+    public var best: Score
+}
+
+/// Entry point of the search: construction (most constrained first, every hard constraint
+/// kept), then late-acceptance local search with incremental scoring. No I/O: the caller says
+/// when to stop and receives progress.
 public enum Solver {
-    public static func solve(_ season: Season, busy: [String: [LocalPeriod]] = [:], seed: UInt64 = 1) -> SolveResult {
+    public static func solve(
+        _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
+        shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
+    ) -> SolveResult {
         let problem = CompiledProblem(season: season, busy: busy)
-        let built = Construction.run(problem, seed: seed)
-        let report = ScheduleScorer.score(built.schedule, for: season, busy: busy)
-        return SolveResult(schedule: built.schedule, report: report, reasons: built.reasons)
+        let facts = SearchFacts(problem: problem, baseline: options.baseline)
+        let built = Construction.run(problem, seed: options.seed, initial: facts.baseline)
+        var state = SearchState(problem: problem, facts: facts)
+        for session in 0..<problem.sessionCount {
+            if let placed = built.placements[session] {
+                state.insert(session, venue: placed.venue, start: placed.start, partners: placed.partners)
+            }
+        }
+        let constructed = state.score
+        var search = LocalSearch(state: state, seed: options.seed)
+        search.run(moveLimit: options.moveLimit, shouldStop: shouldStop) {
+            progress(SolveProgress(moves: $0.moves, best: $0.best))
+        }
+        var final = SearchState(problem: problem, facts: state.facts)
+        for (session, placement) in search.bestAssignment.enumerated() {
+            if let placement {
+                final.insert(session, venue: placement.venue, start: placement.start, partners: placement.partners)
+            }
+        }
+        let schedule = final.schedule()
+        let report = ScheduleScorer.score(schedule, for: season, baseline: options.baseline, busy: busy)
+        let unplaced = Set(report.unplaced)
+        return SolveResult(
+            schedule: schedule, report: report, reasons: built.reasons.filter { unplaced.contains($0.key) },
+            constructed: constructed, searched: final.score, moves: search.moves)
     }
 }

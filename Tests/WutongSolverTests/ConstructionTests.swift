@@ -9,7 +9,7 @@ import WutongTestSupport
     @Test(arguments: [1, 2, 3] as [UInt64])
     func bundledSeasonIsPlacedWithoutHardViolations(seed: UInt64) throws {
         let season = try #require(BundledSeason.load())
-        let result = Solver.solve(season, seed: seed)
+        let result = Solver.solve(season, options: SolveOptions(seed: seed, moveLimit: 0))
         #expect(
             result.report.score.hard == 0,
             "\(result.report.violations.filter { season.setting(for: $0.constraint).level == .hard })")
@@ -20,14 +20,16 @@ import WutongTestSupport
     @Test(arguments: [(30, 1), (200, 2)] as [(Int, UInt64)])
     func syntheticSeasonsKeepHardConstraints(activities: Int, seed: UInt64) {
         let season = SyntheticSeason.generate(activities: activities, seed: seed)
-        let result = Solver.solve(season, seed: seed)
+        let result = Solver.solve(season, options: SolveOptions(seed: seed, moveLimit: 0))
         #expect(result.report.score.hard == 0)
         #expect(result.report.unplaced.count == result.reasons.count)
     }
 
     @Test func sameSeedSameSchedule() throws {
         let season = try #require(BundledSeason.load())
-        #expect(Solver.solve(season, seed: 7).schedule == Solver.solve(season, seed: 7).schedule)
+        #expect(
+            Solver.solve(season, options: SolveOptions(seed: 7, moveLimit: 0)).schedule
+                == Solver.solve(season, options: SolveOptions(seed: 7, moveLimit: 0)).schedule)
     }
 
     @Test func anOverfullSeasonExplainsEveryUnplacedSession() {
@@ -37,7 +39,7 @@ import WutongTestSupport
         season.venues[0].equipment = Set(Equipment.allCases)
         season.venues[0].openingHours = [WeeklyWindow(days: [.sat], from: TimeOfDay("10:00")!, to: TimeOfDay("12:00")!)]
         for index in season.activities.indices { season.activities[index].eligibility = VenueEligibility() }
-        let result = Solver.solve(season, seed: 1)
+        let result = Solver.solve(season, options: SolveOptions(seed: 1, moveLimit: 0))
         #expect(!result.report.unplaced.isEmpty)
         #expect(result.report.score.hard == 0)
         for key in result.report.unplaced {
@@ -48,7 +50,7 @@ import WutongTestSupport
 
     @Test func pinnedSessionsStayPut() throws {
         let season = try #require(BundledSeason.load())
-        let result = Solver.solve(season, seed: 1)
+        let result = Solver.solve(season, options: SolveOptions(seed: 1, moveLimit: 0))
         let pinned = try #require(result.schedule.sessions.first { $0.activity == "open-day" && $0.index == 2 })
         #expect(pinned.placement?.venue == "pushkin-square")
         #expect(pinned.placement?.start == LocalDateTime("2027-05-22T13:00"))

@@ -9,9 +9,11 @@ struct Solve: ParsableCommand {
         abstract: "Plan a season: place every session at a venue, a time and with its partners.",
         discussion: """
             Writes OUT/schedule.xml (Docs/schedule-format.md) and OUT/report.md, atomically. \
-            This version builds the plan by construction (most constrained session first, every \
-            hard constraint kept) and explains each session it could not place; local search \
-            comes next. Partners' busy calendars are not yet imported.
+            The plan is built by construction (most constrained session first, every hard \
+            constraint kept), then improved by late-acceptance local search until the time or \
+            move limit; Ctrl-C stops the search and still writes the best plan found. Sessions \
+            that cannot be placed are explained. Progress goes to stderr. The same season, seed \
+            and --move-limit give the same plan. Partners' busy calendars are not yet imported.
 
             Exit status: 0 when the plan was written (even with unplaced sessions), 1 when the \
             season is not valid or the files cannot be written, 64 for a usage error.
@@ -24,14 +26,24 @@ struct Solve: ParsableCommand {
     @Option(help: "Directory for schedule.xml and report.md.")
     var out: String = "exports"
 
-    @Option(help: "Random seed; the same season and seed give the same plan.")
+    @Option(help: "Random seed; the same season, seed and move limit give the same plan.")
     var seed: UInt64 = 1
+
+    @Option(help: "Stop the search after this long: 30, 30s, 2m. Default: 10s, or none with --move-limit.")
+    var timeLimit: TimeLimit?
+
+    @Option(help: "Stop the search after this many moves (for reproducible runs).")
+    var moveLimit: Int = Int.max
 
     @Option(help: "Summary as text or JSON (stdout).")
     var format: OutputFormat = .text
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
+
+    func validate() throws {
+        guard moveLimit >= 0 else { throw ValidationError("--move-limit must be 0 or more") }
+    }
 
     func run() throws {
         let path = try BundledSeason.resolve(season)
@@ -44,7 +56,18 @@ struct Solve: ParsableCommand {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let result = Solver.solve(model, seed: seed)
+        // A move limit alone makes the run reproducible, so no clock may cut it short.
+        let seconds = timeLimit?.seconds ?? (moveLimit == Int.max ? 10 : nil)
+        let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
+        Interrupt.install()
+        let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
+        let result = Solver.solve(
+            model, options: SolveOptions(seed: seed, moveLimit: moveLimit),
+            shouldStop: {
+                limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
+            },
+            progress: { meter.report($0) })
+        meter.finish()
         let elapsed = clock.now - started
         let reasons = result.reasons.mapValues { list in
             list.map {

@@ -1,0 +1,149 @@
+import WutongModel
+
+/// What the search's scoring needs beyond the compiled problem, computed once per season:
+/// per (activity, venue) unary costs, windows, weights, months, neighbourhood reach.
+struct SearchFacts: Sendable {
+    let weight: [Int]
+    let isHard: [Bool]
+    let priority: [Int]
+    let capacityShort: [Int]
+    let equipmentMissing: [Int]
+    let ineligible: [Bool]
+    let residential: [Bool]
+    let quiet: [[WeeklyWindow]]
+    let audienceWindows: [[WeeklyWindow]]
+    let activityWindows: [[WeeklyWindow]]
+    let forbidden: [[Range<Int>]]
+    let preferred: [[WeeklyWindow]]
+    let successors: [[Int]]
+    let offered: [Int?]
+    let pools: [(item: Equipment, count: Int)]
+    /// Per (activity, venue): the pools a session there draws on.
+    private let poolsByPlace: [[Int]]
+    let minDistinctDays: [Int?]
+    let venueGrid: [Int]
+    let gridShares: [Int?]
+    let nearNeighbourhoods: [[Int]]
+    let neighbourhoodCount: Int
+    let monthCount: Int
+    private let monthOfDay: [Int]
+    private let slotsPerDay: Int
+    private let firstDayNumber: Int
+    private let venueCount: Int
+    /// Per session: its baseline placement (venue, start slot, partners), for `stability`.
+    let baseline: [(venue: Int, start: Int, partners: [Int])?]
+
+    init(problem: CompiledProblem, baseline: Schedule? = nil) {
+        let season = problem.season
+        let settings = ConstraintID.allCases.map { season.setting(for: $0) }
+        weight = settings.map(\.weight)
+        isHard = settings.map { $0.level == .hard }
+        priority = season.activities.map(\.priority)
+        venueCount = problem.venueCount
+        let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
+        var short: [Int] = []
+        var missing: [Int] = []
+        var excluded: [Bool] = []
+        var usesPools: [[Int]] = []
+        pools = season.equipmentPools.map { ($0.provides, $0.count) }
+        for activity in season.activities {
+            for venue in season.venues {
+                short.append(max(0, activity.audienceSize - venue.capacity))
+                missing.append(activity.equipment.subtracting(venue.equipment).subtracting(pooledItems).count)
+                excluded.append(!activity.eligibility.admits(venue))
+                usesPools.append(
+                    season.equipmentPools.indices.filter {
+                        let item = season.equipmentPools[$0].provides
+                        return activity.equipment.contains(item) && !venue.equipment.contains(item)
+                    })
+            }
+        }
+        capacityShort = short
+        equipmentMissing = missing
+        ineligible = excluded
+        poolsByPlace = usesPools
+        residential = season.venues.map(\.residential)
+        quiet = season.venues.map(\.quietHours)
+        audienceWindows = season.audiences.map(\.windows)
+        activityWindows = season.activities.map(\.windows)
+        forbidden = season.activities.map { activity in
+            activity.forbidden.map { $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber) }
+        }
+        preferred = season.activities.map(\.preferred)
+        var followers = Array(repeating: [Int](), count: problem.activityCount)
+        for (activity, predecessors) in problem.predecessors.enumerated() {
+            for predecessor in predecessors { followers[predecessor].append(activity) }
+        }
+        successors = followers
+        offered = season.partners.map(\.offeredSessions)
+        minDistinctDays = season.activities.map(\.minDistinctDays)
+        let gridIndex = Dictionary(
+            season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        venueGrid = season.venues.map { gridIndex[$0.grid] ?? -1 }
+        gridShares = season.grids.map(\.targetShare)
+        let radius = Double(season.rules.walkingMetresPerMinute * season.rules.circleMinutes)
+        nearNeighbourhoods = season.venues.map { venue in
+            season.neighbourhoods.indices.filter {
+                season.neighbourhoods[$0].location.metres(to: venue.location) <= radius
+            }
+        }
+        neighbourhoodCount = season.neighbourhoods.count
+        var months: [Int] = []
+        var keys: [Int] = []
+        for day in 0..<problem.grid.dayCount {
+            let date = problem.grid.date(ofDay: day)
+            let key = date.year * 12 + date.month
+            if keys.last != key { keys.append(key) }
+            months.append(keys.count - 1)
+        }
+        monthOfDay = months
+        monthCount = keys.count
+        slotsPerDay = max(1, problem.grid.slotsPerDay)
+        firstDayNumber = problem.grid.firstDay.dayNumber
+        var placements = [(venue: Int, start: Int, partners: [Int])?](repeating: nil, count: problem.sessionCount)
+        if let baseline {
+            let venueIndex = Dictionary(
+                problem.venueIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let partnerIndex = Dictionary(
+                problem.partnerIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            var sessionIndex: [String: Int] = [:]
+            for session in 0..<problem.sessionCount {
+                sessionIndex[
+                    "\(problem.activityIDs[problem.sessionActivity[session]])#\(problem.sessionIndex[session])"] =
+                    session
+            }
+            for scheduled in baseline.sessions {
+                guard let placement = scheduled.placement,
+                    let session = sessionIndex["\(scheduled.activity)#\(scheduled.index)"],
+                    let venue = venueIndex[placement.venue]
+                else { continue }
+                let day = placement.start.date.dayNumber - firstDayNumber
+                let slot =
+                    day * slotsPerDay + (placement.start.time.minutes - problem.grid.dayStart.minutes)
+                    / problem.grid.slotMinutes
+                placements[session] = (venue, slot, placement.partners.compactMap { partnerIndex[$0] })
+            }
+        }
+        self.baseline = problem.sessionCount > 0 && baseline != nil ? placements : []
+    }
+
+    func poolsUsed(_ activity: Int, venue: Int) -> [Int] {
+        poolsByPlace[activity * venueCount + venue]
+    }
+
+    func outsideActivityWindow(_ activity: Int, from start: Int, to end: Int) -> Bool {
+        (!activityWindows[activity].isEmpty && !Windows.inside(activityWindows[activity], from: start, to: end))
+            || forbidden[activity].contains { $0.overlaps(start..<end) }
+    }
+
+    /// Monday-to-Sunday week of a slot (1970-01-01 was a Thursday).
+    func week(ofSlot slot: Int) -> Int {
+        let shifted = firstDayNumber + slot / slotsPerDay + 3
+        return shifted >= 0 ? shifted / 7 : -((-shifted + 6) / 7)
+    }
+
+    /// Index of the calendar month of a slot among the season's months.
+    func month(ofSlot slot: Int) -> Int {
+        monthOfDay[slot / slotsPerDay]
+    }
+}

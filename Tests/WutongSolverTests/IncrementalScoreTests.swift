@@ -1,0 +1,99 @@
+import Testing
+import WutongModel
+
+@testable import WutongSolver
+
+/// Random moves on random seasons: the incremental amounts always equal the from-scratch
+/// scorer's, constraint by constraint.
+@Suite struct IncrementalScoreTests {
+    static func season(seed: UInt64) -> Season {
+        var season = SyntheticSeason.generate(activities: 24, seed: seed)
+        var random = SeededGenerator(seed: seed &* 31)
+        func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
+        season.neighbourhoods = (0..<3).map { index in
+            Neighbourhood(
+                id: "n\(index)", name: "N", grid: "g1", location: season.venues[pick(season.venues.count)].location)
+        }
+        for index in season.activities.indices {
+            if pick(3) == 0 { season.activities[index].minDistinctDays = min(season.activities[index].sessions, 2) }
+            if pick(4) == 0 { season.activities[index].equipment.insert(.sound) }
+            if pick(5) == 0 {
+                season.activities[index].forbidden = [
+                    LocalPeriod(start: LocalDateTime("2027-03-10T00:00")!, end: LocalDateTime("2027-03-20T00:00")!)
+                ]
+            }
+            if pick(4) == 0 {
+                season.activities[index].windows = [
+                    WeeklyWindow(days: [.sat, .sun, .wed], from: TimeOfDay("09:00")!, to: TimeOfDay("21:00")!)
+                ]
+            }
+        }
+        season.activities[5].after = [ActivityReference(activity: season.activities[2].id)]
+        season.activities[9].after = [
+            ActivityReference(activity: season.activities[2].id), ActivityReference(activity: season.activities[4].id),
+        ]
+        season.partners[0].unavailable = [
+            LocalPeriod(start: LocalDateTime("2027-03-01T00:00")!, end: LocalDateTime("2027-04-01T00:00")!)
+        ]
+        season.equipmentPools = [EquipmentPool(id: "sound", name: "Sound", provides: .sound, count: 1)]
+        // Soft levels let the search reach placements the hard unary filters would exclude.
+        season.constraintSettings = [
+            ConstraintSetting(id: .venueCapacity, level: .soft, weight: 1),
+            ConstraintSetting(id: .venueEligibility, level: .soft, weight: 3),
+            ConstraintSetting(id: .audienceWindow, level: .soft, weight: 2),
+            ConstraintSetting(id: .activityWindow, level: .soft, weight: 2),
+            ConstraintSetting(id: .quietHours, level: .soft, weight: 2),
+        ]
+        return season
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func randomMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
+        let season = Self.season(seed: seed)
+        let problem = CompiledProblem(season: season)
+        var random = SeededGenerator(seed: seed)
+        func pick(_ count: Int) -> Int { Int(random.next() % UInt64(max(1, count))) }
+        // A baseline from a first random state, for `stability`.
+        var scratch = SearchState(problem: problem, facts: SearchFacts(problem: problem))
+        func randomPlacement(_ state: SearchState, _ session: Int) -> (Int, Int, [Int])? {
+            let activity = problem.sessionActivity[session]
+            let venues = problem.candidateVenues[activity]
+            let starts = problem.candidateStarts[activity].filter { start in
+                venues.contains { problem.venueAllowsIgnoringQuiet(activity, venue: $0, start: start) }
+            }
+            guard !venues.isEmpty, !starts.isEmpty else { return nil }
+            let start = starts[pick(starts.count)]
+            let open = venues.filter { problem.venueAllowsIgnoringQuiet(activity, venue: $0, start: start) }
+            var partners: [Int] = []
+            for requirement in problem.requirements[activity] {
+                for _ in 0..<requirement.count where !requirement.candidates.isEmpty {
+                    partners.append(requirement.candidates[pick(requirement.candidates.count)])
+                }
+            }
+            return (open[pick(open.count)], start, partners)
+        }
+        for session in 0..<problem.sessionCount where pick(3) > 0 {
+            if let (venue, start, partners) = randomPlacement(scratch, session) {
+                scratch.insert(session, venue: venue, start: start, partners: partners)
+            }
+        }
+        let baseline = scratch.schedule()
+        var state = SearchState(problem: problem, facts: SearchFacts(problem: problem, baseline: baseline))
+        for round in 0..<3_000 {
+            let session = pick(problem.sessionCount)
+            if state.isPlaced(session) { state.remove(session) }
+            if pick(5) > 0, let (venue, start, partners) = randomPlacement(state, session) {
+                state.insert(session, venue: venue, start: start, partners: partners)
+            }
+            guard round % 150 == 149 else { continue }
+            let report = ScheduleScorer.score(state.schedule(), for: season, baseline: baseline)
+            for total in report.totals {
+                #expect(
+                    state.amounts[total.constraint.position] == total.amount,
+                    "seed \(seed), round \(round): \(total.constraint.rawValue) incremental \(state.amounts[total.constraint.position]) vs from scratch \(total.amount)"
+                )
+            }
+            #expect(state.score == report.score)
+        }
+    }
+}
