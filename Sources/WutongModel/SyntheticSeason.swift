@@ -55,8 +55,17 @@ public enum SyntheticSeason {
                 homeVenues: ["v\(index % venueCount + 1)"])
         }
         let projects = (1...10).map { Project(id: "project-\($0)", name: "Project \($0)") }
+        // Larger seasons have more audience groups (classes, clubs), as ITC-2007 has curricula:
+        // one group per 40 activities, and only one activity in 50 for the four standard groups
+        // (whose narrow windows could not hold more), keeps `audience-conflict` satisfiable.
+        let extraGroups = max(0, count / 40 - 1)
+        let groups = audiences + (0..<extraGroups).map { AudienceGroup(id: "group-\($0 + 1)", name: "Group \($0 + 1)") }
         let activities = (0..<count).map { index -> Activity in
-            let audience = audiences[index % audiences.count]
+            let audience =
+                extraGroups == 0
+                ? audiences[index % audiences.count]
+                : index % 50 == 0
+                    ? audiences[index / 50 % audiences.count] : groups[audiences.count + index % extraGroups]
             let duration = audience.id == "office" ? 60 : [60, 90, 120][Int(random.next(upperBound: UInt64(3)))]
             let role = roles[Int(random.next(upperBound: UInt64(roles.count)))]
             return Activity(
@@ -85,7 +94,7 @@ public enum SyntheticSeason {
                         from: LocalDate(year: 2027, month: 5, day: 1)!, to: LocalDate(year: 2027, month: 5, day: 5)!,
                         reason: "Labour Day"),
                 ]),
-            grids: grids, audiences: audiences, venues: venues, partners: partners, projects: projects,
+            grids: grids, audiences: groups, venues: venues, partners: partners, projects: projects,
             equipmentPools: [
                 EquipmentPool(id: "portable-sound", name: "Portable sound systems", provides: .sound, count: 2)
             ],

@@ -18,6 +18,8 @@ public struct Construction {
     var random: SeededGenerator
     /// How many hard-feasible candidates to compare before choosing one.
     let sample = 24
+    /// At most about this many candidates are examined to explain one unplaced session.
+    static let explanationBudget = 20_000
 
     /// - Parameter initial: placements to keep (a baseline), used where they break no hard
     ///   constraint; the other sessions are placed greedily.
@@ -165,7 +167,10 @@ public struct Construction {
             return [(.activityWindow, 0)]
         }
         var counts: [ConstraintID: Int] = [:]
-        for start in problem.candidateStarts[activity] {
+        // Large seasons: look at an evenly spread sample of starts, so explaining stays cheap.
+        let starts = problem.candidateStarts[activity]
+        let step = max(1, starts.count * problem.candidateVenues[activity].count / Self.explanationBudget)
+        for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
             for venue in problem.candidateVenues[activity] {
                 if let failure = state.firstHardFailure(session, venue: venue, start: start) {
                     counts[failure, default: 0] += 1

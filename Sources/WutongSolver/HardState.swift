@@ -26,6 +26,7 @@ struct HardState {
     private let pools: [(item: Equipment, count: Int)]
     private let hard: Set<ConstraintID>
     private let hasSuccessors: [Bool]
+    private let successors: [[Int]]
 
     init(_ problem: CompiledProblem) {
         self.problem = problem
@@ -35,11 +36,12 @@ struct HardState {
         pools = problem.season.equipmentPools.map { ($0.provides, $0.count) }
         poolUse = Array(repeating: Array(repeating: 0, count: problem.slotCount), count: pools.count)
         hard = Set(ConstraintID.allCases.filter { problem.season.setting(for: $0).level == .hard })
-        var successors = [Bool](repeating: false, count: problem.activityCount)
-        for predecessors in problem.predecessors {
-            for predecessor in predecessors { successors[predecessor] = true }
+        var followers = [[Int]](repeating: [], count: problem.activityCount)
+        for (activity, predecessors) in problem.predecessors.enumerated() {
+            for predecessor in predecessors { followers[predecessor].append(activity) }
         }
-        hasSuccessors = successors
+        successors = followers
+        hasSuccessors = followers.map { !$0.isEmpty }
     }
 
     // MARK: Geometry of one placement
@@ -123,7 +125,7 @@ struct HardState {
                 }
             }
             let end = exactEndMinute(session, start: start)
-            for other in 0..<problem.activityCount where problem.predecessors[other].contains(activity) {
+            for other in successors[activity] {
                 if activitySessions[other].contains(where: { problem.minute(ofSlot: placed[$0]!.start) < end }) {
                     return .precedence
                 }

@@ -206,6 +206,13 @@ struct CommandLine {
         #expect(result.output.contains("peak memory"))
     }
 
+    @Test func benchSolveReportsThroughputAndScores() throws {
+        let result = try CommandLine.run(["bench", "solve", "--time-limit", "1s"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("hard = 0 with every session placed: at "))
+        #expect(result.output.contains("evaluated moves/s"))
+    }
+
     @Test func helpListsTheCommands() throws {
         let result = try CommandLine.run(["--help"])
         #expect(result.status == 0)
@@ -215,7 +222,10 @@ struct CommandLine {
     }
 
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
-    @Test(arguments: [[], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"]])
+    @Test(arguments: [
+        [], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"],
+        ["bench", "solve"],
+    ])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(
             contentsOf: TestPaths.packageRoot.appendingPathComponent("Docs/cli.md"), encoding: .utf8)

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import WutongFormats
+import WutongSolver
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Wutong's performance (see Docs/PERFORMANCE.md).",
-        subcommands: [BenchParse.self]
+        subcommands: [BenchParse.self, BenchSolve.self]
     )
 }
 
@@ -64,5 +65,65 @@ struct BenchParse: ParsableCommand {
             let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) })
         else { return "n/a" }
         return String(format: "%.1f", kilobytes / 1024)
+    }
+}
+
+struct BenchSolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Measure the solver: moves per second, time to hard = 0, the score over time.",
+        discussion: """
+            Solves SEASON once for --time-limit (seed --seed) and prints the construction time and \
+            score, the time at which hard = 0 and every session was placed (as first seen by the \
+            search), the best score at 1 s, 5 s and the limit, and the moves evaluated per second. \
+            Progress is sampled every 65,536 moves.
+            """
+    )
+
+    @Argument(help: "The season file. Default: the bundled season.")
+    var season: String?
+
+    @Option(help: "How long to search: 30, 30s, 2m.")
+    var timeLimit: TimeLimit = TimeLimit(seconds: 10)
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let path = try BundledSeason.resolve(season)
+        guard let model = SeasonLoader.load(path: path).season else {
+            Terminal.standardError("\(BundledSeason.display(path)): the season is not valid; run `wutong validate`")
+            throw ExitCode(1)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let limit = Duration.milliseconds(Int64(timeLimit.seconds * 1000))
+        var samples: [(seconds: Double, best: String)] = []
+        var feasibleAt: Double?
+        let result = Solver.solve(
+            model, options: SolveOptions(seed: seed, moveLimit: Int.max),
+            shouldStop: { clock.now - started >= limit },
+            progress: { progress in
+                let seconds = ProgressMeter.seconds(clock.now - started)
+                if feasibleAt == nil, progress.best.hard == 0, progress.best.medium == 0 { feasibleAt = seconds }
+                samples.append((seconds, progress.best.description))
+            })
+        let total = ProgressMeter.seconds(clock.now - started)
+        func best(at mark: Double) -> String {
+            samples.last { $0.seconds <= mark + 0.35 }?.best ?? result.constructed.description
+        }
+        print("season: \(BundledSeason.display(path)) (\(model.sessionCount) sessions), seed \(seed)")
+        print("construction: \(result.constructed)")
+        print(
+            "hard = 0 with every session placed: "
+                + (feasibleAt.map { String(format: "at %.2f s", $0) } ?? "not reached"))
+        for mark in [1.0, 5.0] where mark < timeLimit.seconds {
+            print(String(format: "best at %.0f s: ", mark) + best(at: mark))
+        }
+        print(String(format: "best at %.1f s (end): ", total) + result.report.score.description)
+        print(
+            String(
+                format: "moves: %d in %.2f s, %.0f evaluated moves/s", result.moves, total, Double(result.moves) / total
+            ))
     }
 }
