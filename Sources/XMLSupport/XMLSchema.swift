@@ -38,6 +38,15 @@ public final class XMLSchema: @unchecked Sendable {
     deinit {
         xmlSchemaFree(pointer)
     }
+
+    /// Compiles a schema that ships inside the program: failing to compile is a programming error.
+    public static func embedded(_ xsd: String, name: String) -> XMLSchema {
+        do {
+            return try XMLSchema(xsd: xsd, name: name)
+        } catch {
+            fatalError("the embedded schema \(name) does not compile: \(error.diagnostics.map(\.rendered))")
+        }
+    }
 }
 
 public struct XMLSchemaError: Error, Sendable {

@@ -17,15 +17,7 @@ public struct ScheduleLoadResult: Sendable {
 /// Reads a schedule file: XML (safely), the schedule XSD, then its references against the
 /// season: the season id, activities, session indexes, venues, partners, pinned sessions.
 public enum ScheduleLoader {
-    static let schema: XMLSchema = {
-        do {
-            return try XMLSchema(xsd: ScheduleSchema.xsd, name: "schedule-1.xsd")
-        } catch let error as XMLSchemaError {
-            fatalError("the embedded schedule schema does not compile: \(error.diagnostics.map(\.rendered))")
-        } catch {
-            fatalError("the embedded schedule schema does not compile: \(error)")
-        }
-    }()
+    static let schema = XMLSchema.embedded(ScheduleSchema.xsd, name: "schedule-1.xsd")
 
     public static func load(path: String, displayName: String? = nil, season: Season) -> ScheduleLoadResult {
         let name = displayName ?? path

@@ -19,15 +19,7 @@ public enum SeasonLoader {
     /// Season files larger than this are refused before they are read (bounded memory).
     public static let maximumBytes = 32 * 1024 * 1024
 
-    static let schema: XMLSchema = {
-        do {
-            return try XMLSchema(xsd: SeasonSchema.xsd, name: "season-1.xsd")
-        } catch let error as XMLSchemaError {
-            fatalError("the embedded season schema does not compile: \(error.diagnostics.map(\.rendered))")
-        } catch {
-            fatalError("the embedded season schema does not compile: \(error)")
-        }
-    }()
+    static let schema = XMLSchema.embedded(SeasonSchema.xsd, name: "season-1.xsd")
 
     public static func load(
         path: String, displayName: String? = nil, maximumBytes: Int = SeasonLoader.maximumBytes
