@@ -41,3 +41,18 @@ import WutongSolver
         #expect(again.report.score <= first.report.score)
     }
 }
+
+@Suite struct PinnedConflictTests {
+    @Test func overlappingPinsAreReportedBeforeSearching() throws {
+        var season = try #require(BundledSeason.load())
+        let open = try #require(season.activities.firstIndex { $0.id == "open-day" })
+        let swap = try #require(season.activities.firstIndex { $0.id == "instrument-day" })
+        #expect(PinnedConflicts.find(in: season).isEmpty)
+        season.activities[swap].pins = [
+            PinnedSession(session: 1, venue: "pushkin-square", start: LocalDateTime("2027-05-22T14:00")!)
+        ]
+        let conflicts = PinnedConflicts.find(in: season)
+        #expect(conflicts.contains { $0.hasPrefix("venue-conflict: ") && $0.hasSuffix(" at pushkin-square") })
+        #expect(season.activities[open].pins.count == 1)
+    }
+}

@@ -139,6 +139,29 @@ struct CommandLine {
         #expect(FileManager.default.contentsEqual(atPath: schedule, andPath: second + "/schedule.xml"))
     }
 
+    @Test func solveReplansFromABaseline() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("first").path
+        #expect(try CommandLine.run(["solve", "--out", first, "--move-limit", "5000", "--quiet"]).status == 0)
+        let second = directory.appendingPathComponent("second").path
+        let replanned = try CommandLine.run([
+            "solve", "--out", second, "--move-limit", "5000", "--baseline", first + "/schedule.xml",
+        ])
+        #expect(replanned.status == 0, "\(replanned.error)")
+        // Re-planning starts from the baseline and keeps only improvements, stability included.
+        func soft(_ path: String) throws -> Int {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let match = try #require(text.firstMatch(of: #/<score hard="0" medium="0" soft="(\d+)">/#))
+            return try #require(Int(match.1))
+        }
+        #expect(try soft(second + "/schedule.xml") <= soft(first + "/schedule.xml"))
+        #expect(try String(contentsOfFile: second + "/schedule.xml", encoding: .utf8).contains("name=\"stability\""))
+        let missing = try CommandLine.run(["solve", "--out", second, "--baseline", "nowhere.xml"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("nowhere.xml:1:1: error: no such file"))
+    }
+
     @Test func solveRefusesAnInvalidSeasonAndWritesNothing() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -35,6 +35,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Stop the search after this many moves (for reproducible runs).")
     var moveLimit: Int = Int.max
 
+    @Option(help: "A published schedule to stay close to (stability): re-planning starts from it.")
+    var baseline: String?
+
     @Option(help: "Summary as text or JSON (stdout).")
     var format: OutputFormat = .text
 
@@ -54,6 +57,19 @@ struct Solve: ParsableCommand {
             Terminal.standardError("\(display): the season is not valid; nothing was planned")
             throw ExitCode(1)
         }
+        var previous: Schedule?
+        if let baseline {
+            let read = ScheduleLoader.load(path: baseline, displayName: baseline, season: model)
+            for diagnostic in read.diagnostics { Terminal.standardError(diagnostic.rendered) }
+            guard let schedule = read.schedule else {
+                Terminal.standardError("\(baseline): the baseline cannot be used; nothing was planned")
+                throw ExitCode(1)
+            }
+            previous = schedule
+        }
+        for conflict in PinnedConflicts.find(in: model) {
+            Terminal.standardError("\(display): warning: pinned sessions conflict before any search: \(conflict)")
+        }
         let clock = ContinuousClock()
         let started = clock.now
         // A move limit alone makes the run reproducible, so no clock may cut it short.
@@ -62,7 +78,7 @@ struct Solve: ParsableCommand {
         Interrupt.install()
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
         let result = Solver.solve(
-            model, options: SolveOptions(seed: seed, moveLimit: moveLimit),
+            model, options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
             },
