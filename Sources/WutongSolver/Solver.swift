@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 public import WutongModel
 
 /// What a solve produced: the schedule, its score from the from-scratch scorer, why each
@@ -20,11 +22,15 @@ public struct SolveOptions: Sendable {
     public var seed: UInt64
     public var moveLimit: Int
     public var baseline: Schedule?
+    /// Searches run side by side with seeds seed, seed + 1, …; the best schedule wins (ties go
+    /// to the lowest seed), so a move-limited run stays reproducible.
+    public var threads: Int
 
-    public init(seed: UInt64 = 1, moveLimit: Int = 2_000_000, baseline: Schedule? = nil) {
+    public init(seed: UInt64 = 1, moveLimit: Int = 2_000_000, baseline: Schedule? = nil, threads: Int = 1) {
         self.seed = seed
         self.moveLimit = moveLimit
         self.baseline = baseline
+        self.threads = max(1, threads)
     }
 }
 
@@ -38,6 +44,31 @@ public struct SolveProgress: Sendable {
 /// kept), then late-acceptance local search with incremental scoring. No I/O: the caller says
 /// when to stop and receives progress.
 public enum Solver {
+    /// A portfolio of `options.threads` searches over one compiled problem. Progress comes from
+    /// the first search only.
+    public static func solvePortfolio(
+        _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (SolveProgress) -> Void = { _ in }
+    ) -> SolveResult {
+        guard options.threads > 1 else {
+            return solve(season, busy: busy, options: options, shouldStop: shouldStop, progress: progress)
+        }
+        let results = Mutex<[SolveResult?]>(Array(repeating: nil, count: options.threads))
+        DispatchQueue.concurrentPerform(iterations: options.threads) { index in
+            var own = options
+            own.seed = options.seed &+ UInt64(index)
+            own.threads = 1
+            let result = solve(
+                season, busy: busy, options: own, shouldStop: shouldStop,
+                progress: { if index == 0 { progress($0) } })
+            results.withLock { $0[index] = result }
+        }
+        let all = results.withLock { $0.compactMap { $0 } }
+        return all.enumerated().min { ($0.element.report.score, $0.offset) < ($1.element.report.score, $1.offset) }!
+            .element
+    }
+
     public static func solve(
         _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
         shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }

@@ -56,3 +56,16 @@ import WutongSolver
         #expect(season.activities[open].pins.count == 1)
     }
 }
+
+@Suite struct PortfolioTests {
+    @Test func aPortfolioIsReproducibleAndAtLeastAsGoodAsItsFirstSearch() {
+        let season = SyntheticSeason.generate(activities: 40, seed: 8)
+        let options = SolveOptions(seed: 5, moveLimit: 10_000, threads: 3)
+        let first = Solver.solvePortfolio(season, options: options)
+        let again = Solver.solvePortfolio(season, options: options)
+        #expect(first.schedule == again.schedule)
+        let single = Solver.solve(season, options: SolveOptions(seed: 5, moveLimit: 10_000))
+        #expect(first.report.score <= single.report.score)
+        #expect(first.report.score == first.searched)
+    }
+}

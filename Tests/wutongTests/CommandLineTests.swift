@@ -172,6 +172,7 @@ struct CommandLine {
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try CommandLine.run(["solve", "--seed", "abc"]).status == 64)
+        #expect(try CommandLine.run(["solve", "--threads", "0"]).status == 64)
         for limit in ["0", "-5", "soon"] {
             #expect(try CommandLine.run(["solve", "--time-limit", limit]).status == 64)
         }

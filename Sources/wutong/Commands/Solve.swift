@@ -35,6 +35,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Stop the search after this many moves (for reproducible runs).")
     var moveLimit: Int = Int.max
 
+    @Option(help: "Searches to run side by side (different seeds); the best plan wins.")
+    var threads: Int = 1
+
     @Option(help: "A published schedule to stay close to (stability): re-planning starts from it.")
     var baseline: String?
 
@@ -46,6 +49,7 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         guard moveLimit >= 0 else { throw ValidationError("--move-limit must be 0 or more") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
@@ -77,8 +81,8 @@ struct Solve: ParsableCommand {
         let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         Interrupt.install()
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
-        let result = Solver.solve(
-            model, options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous),
+        let result = Solver.solvePortfolio(
+            model, options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
             },
