@@ -85,8 +85,15 @@ public struct ScheduleScorer {
             }
             return total
         }
+        // Groups are walked in hash order; sort so reports read the same on every run.
+        let ordered = violations.sorted { first, second in
+            if first.constraint != second.constraint { return first.constraint < second.constraint }
+            if first.sessions != second.sessions { return first.sessions.lexicographicallyPrecedes(second.sessions) }
+            return (first.partner ?? "", first.venue ?? "", first.minutes?.lowerBound ?? 0, first.amount)
+                < (second.partner ?? "", second.venue ?? "", second.minutes?.lowerBound ?? 0, second.amount)
+        }
         return ScoreReport(
-            score: score, totals: totals, violations: violations, unplaced: unplaced.map(\.key).sorted())
+            score: score, totals: totals, violations: ordered, unplaced: unplaced.map(\.key).sorted())
     }
 
     /// Pairs of distinct sessions, each pair once, within groups sharing `key`.

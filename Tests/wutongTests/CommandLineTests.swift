@@ -189,7 +189,15 @@ struct CommandLine {
             "check", season, "Tests/WutongFormatsTests/Fixtures/schedules/minimal-double-booked.xml",
         ])
         #expect(doubled.status == 1)
-        #expect(doubled.output.contains("- venue-conflict: visit#1 and concert#1 at hall on 2027-03-06 15:30–16:30"))
+        #expect(
+            doubled.output.contains(
+                "- venue-conflict: 上门探访 Visit #1 and 音乐会 Concert #1 both hold 音乐厅 Hall on 2027-03-06 15:30–16:30"))
+        #expect(doubled.output.contains("- partner-conflict: 志愿者 Volunteers is at both 上门探访 Visit #1 (音乐厅 Hall)"))
+        let chinese = try CommandLine.run([
+            "check", "--lang", "zh-Hans", season,
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-double-booked.xml",
+        ])
+        #expect(chinese.output.contains("- 场地冲突：上门探访 Visit 第1场 与 音乐会 Concert 第1场 2027-03-06 15:30–16:30同时占用音乐厅 Hall"))
         let json = try CommandLine.run([
             "check", "--format", "json", season,
             "Tests/WutongFormatsTests/Fixtures/schedules/minimal-double-booked.xml",

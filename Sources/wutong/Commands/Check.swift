@@ -24,6 +24,9 @@ struct Check: ParsableCommand {
     @Argument(help: "The schedule file to check.", completion: .file(extensions: ["xml"]))
     var schedule: String
 
+    @Option(help: "Language of explanations: en or zh-Hans.")
+    var lang: LanguageOption = .en
+
     @Option(help: "Report as text (stdout) or JSON (stdout).")
     var format: OutputFormat = .text
 
@@ -47,7 +50,9 @@ struct Check: ParsableCommand {
                     + "it was edited or written by another tool")
         }
         switch format {
-        case .text: Terminal.standardOutput(CheckReport.text(report, season: loaded))
+        case .text:
+            let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
+            Terminal.standardOutput(CheckReport.text(report, explanations: explanations))
         case .json: Terminal.standardOutput(CheckReport.json(report, season: loaded))
         }
         if report.score.hard > 0 || !report.unplaced.isEmpty { throw ExitCode(1) }
@@ -56,7 +61,7 @@ struct Check: ParsableCommand {
 
 /// Renders the scorer's report for `wutong check`.
 enum CheckReport {
-    static func text(_ report: ScoreReport, season: Season) -> String {
+    static func text(_ report: ScoreReport, explanations: Explanations) -> String {
         var lines = ["score: \(report.score)"]
         let broken = report.totals.filter { $0.amount > 0 }
         if broken.isEmpty {
@@ -71,23 +76,9 @@ enum CheckReport {
                         + String(total.cost).leftPadded(8))
             }
         }
-        for violation in report.violations { lines.append("- " + describe(violation)) }
-        for key in report.unplaced { lines.append("- unplaced: \(key)") }
+        for violation in report.violations { lines.append("- " + explanations.describe(violation)) }
+        for key in report.unplaced { lines.append("- unplaced: \(explanations.session(key))") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func describe(_ violation: Violation) -> String {
-        var parts = ["\(violation.constraint.rawValue):"]
-        parts.append(violation.sessions.map(\.description).joined(separator: " and "))
-        if let venue = violation.venue { parts.append("at \(venue)") }
-        if let partner = violation.partner { parts.append("with \(partner)") }
-        if let minutes = violation.minutes {
-            let start = LocalDateTime(minuteNumber: minutes.lowerBound)
-            let end = LocalDateTime(minuteNumber: minutes.upperBound)
-            parts.append("on \(start.date) \(start.time)–\(end.time)")
-        }
-        if violation.amount != 1 { parts.append("(\(violation.amount))") }
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     struct JSONReport: Encodable {

@@ -1,10 +1,21 @@
 import ArgumentParser
 import Foundation
+import WutongFormats
 import WutongModel
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+}
+
+/// `--lang`: the language of explanations.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case en
+    case zhHans = "zh-Hans"
+
+    var language: Language {
+        self == .en ? .english : .simplifiedChinese
+    }
 }
 
 enum Terminal {

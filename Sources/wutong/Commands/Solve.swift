@@ -41,6 +41,9 @@ struct Solve: ParsableCommand {
     @Option(help: "A published schedule to stay close to (stability): re-planning starts from it.")
     var baseline: String?
 
+    @Option(help: "Language of explanations: en or zh-Hans.")
+    var lang: LanguageOption = .en
+
     @Option(help: "Summary as text or JSON (stdout).")
     var format: OutputFormat = .text
 
