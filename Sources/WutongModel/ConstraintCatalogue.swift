@@ -84,8 +84,39 @@ public enum ConstraintID: String, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
+    /// Position in `allCases`, for arrays of per-constraint values. A switch, not a search:
+    /// the solver reads it on every move.
+    public var index: Int {
+        switch self {
+        case .venueConflict: 0
+        case .partnerConflict: 1
+        case .partnerAvailability: 2
+        case .partnerWeeklyLimit: 3
+        case .venueHours: 4
+        case .venueCapacity: 5
+        case .venueEquipment: 6
+        case .venueEligibility: 7
+        case .quietHours: 8
+        case .audienceWindow: 9
+        case .activityWindow: 10
+        case .audienceConflict: 11
+        case .noiseNeighbours: 12
+        case .seriesSpacing: 13
+        case .precedence: 14
+        case .equipmentPool: 15
+        case .preferredTimes: 16
+        case .seriesMinDays: 17
+        case .seriesSameVenue: 18
+        case .audienceCompactness: 19
+        case .gridBalance: 20
+        case .walkingCircle: 21
+        case .partnerFairness: 22
+        case .stability: 23
+        }
+    }
+
     public static func < (lhs: ConstraintID, rhs: ConstraintID) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
     }
 }
 

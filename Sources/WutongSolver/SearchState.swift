@@ -58,10 +58,10 @@ struct SearchState {
         poolUse = Array(repeating: Array(repeating: 0, count: problem.slotCount), count: facts.pools.count)
         gridCount = Array(repeating: 0, count: facts.gridShares.count)
         // Totals that do not start at zero with nothing placed.
-        amounts[ConstraintID.seriesMinDays.position] = facts.minDistinctDays.reduce(0) { $0 + ($1 ?? 0) }
-        amounts[ConstraintID.gridBalance.position] = gridBalance()
-        amounts[ConstraintID.walkingCircle.position] = facts.neighbourhoodCount * facts.monthCount
-        amounts[ConstraintID.stability.position] = facts.baseline.filter { $0 != nil }.count
+        amounts[ConstraintID.seriesMinDays.index] = facts.minDistinctDays.reduce(0) { $0 + ($1 ?? 0) }
+        amounts[ConstraintID.gridBalance.index] = gridBalance()
+        amounts[ConstraintID.walkingCircle.index] = facts.neighbourhoodCount * facts.monthCount
+        amounts[ConstraintID.stability.index] = facts.baseline.filter { $0 != nil }.count
     }
 
     func isPlaced(_ session: Int) -> Bool {
@@ -110,7 +110,7 @@ struct SearchState {
         let slot = start[session]
         let day = problem.day(ofSlot: slot)
         func add(_ id: ConstraintID, _ amount: Int) {
-            if amount != 0 { amounts[id.position] += sign * amount }
+            if amount != 0 { amounts[id.index] += sign * amount }
         }
         // Unary shares.
         add(.venueHours, problem.venueAllowsIgnoringQuiet(activity, venue: place, start: slot) ? 0 : 1)
@@ -251,11 +251,11 @@ struct SearchState {
         let balanceBefore = gridBalance()
         placedCount += 1
         if facts.venueGrid[place] >= 0 { gridCount[facts.venueGrid[place]] += 1 }
-        amounts[ConstraintID.gridBalance.position] += gridBalance() - balanceBefore
+        amounts[ConstraintID.gridBalance.index] += gridBalance() - balanceBefore
         let month = facts.month(ofSlot: start[session])
         for neighbourhood in facts.nearNeighbourhoods[place] {
             let key = neighbourhood * facts.monthCount + month
-            if circleCount[key] == 0 { amounts[ConstraintID.walkingCircle.position] -= 1 }
+            if circleCount[key] == 0 { amounts[ConstraintID.walkingCircle.index] -= 1 }
             circleCount[key] += 1
         }
     }
@@ -284,12 +284,12 @@ struct SearchState {
         let balanceBefore = gridBalance()
         placedCount -= 1
         if facts.venueGrid[place] >= 0 { gridCount[facts.venueGrid[place]] -= 1 }
-        amounts[ConstraintID.gridBalance.position] += gridBalance() - balanceBefore
+        amounts[ConstraintID.gridBalance.index] += gridBalance() - balanceBefore
         let month = facts.month(ofSlot: start[session])
         for neighbourhood in facts.nearNeighbourhoods[place] {
             let key = neighbourhood * facts.monthCount + month
             circleCount[key] -= 1
-            if circleCount[key] == 0 { amounts[ConstraintID.walkingCircle.position] += 1 }
+            if circleCount[key] == 0 { amounts[ConstraintID.walkingCircle.index] += 1 }
         }
     }
 
@@ -327,13 +327,6 @@ struct SearchState {
 
     func exactEnd(_ session: Int) -> Int {
         problem.minute(ofSlot: start[session]) + problem.durationMinutes[problem.sessionActivity[session]]
-    }
-}
-
-extension ConstraintID {
-    /// Index in `allCases`, for arrays of per-constraint values.
-    var position: Int {
-        ConstraintID.allCases.firstIndex(of: self)!
     }
 }
 

@@ -82,5 +82,6 @@ import WutongModel
         #expect(ConstraintID.seriesMinDays.defaultWeight == 5)
         #expect(ConstraintID.audienceCompactness.defaultWeight == 2)
         #expect(ConstraintID.allCases.filter { $0.defaultLevel == .hard }.count == 16)
+        #expect(ConstraintID.allCases.map(\.index) == Array(0..<ConstraintID.allCases.count))
     }
 }

@@ -89,8 +89,8 @@ import WutongModel
             let report = ScheduleScorer.score(state.schedule(), for: season, baseline: baseline)
             for total in report.totals {
                 #expect(
-                    state.amounts[total.constraint.position] == total.amount,
-                    "seed \(seed), round \(round): \(total.constraint.rawValue) incremental \(state.amounts[total.constraint.position]) vs from scratch \(total.amount)"
+                    state.amounts[total.constraint.index] == total.amount,
+                    "seed \(seed), round \(round): \(total.constraint.rawValue) incremental \(state.amounts[total.constraint.index]) vs from scratch \(total.amount)"
                 )
             }
             #expect(state.score == report.score)
