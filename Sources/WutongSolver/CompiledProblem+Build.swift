@@ -7,8 +7,16 @@ extension CompiledProblem {
         let grid = SlotGrid(calendar: season.calendar)
         self.grid = grid
         slotCount = grid.slotCount
-        let slotsPerDay = grid.slotsPerDay
+        let slotsPerDay = max(1, grid.slotsPerDay)
         let slotMinutes = grid.slotMinutes
+        self.slotsPerDay = slotsPerDay
+        self.slotMinutes = slotMinutes
+        let firstMinute = grid.firstDay.dayNumber * 1440 + grid.dayStart.minutes
+        self.firstMinute = firstMinute
+        slotMinute = (0..<grid.slotCount).map {
+            firstMinute + ($0 / slotsPerDay) * 1440 + ($0 % slotsPerDay) * slotMinutes
+        }
+        slotDay = (0..<grid.slotCount).map { $0 / slotsPerDay }
         func slotRange(_ slot: Int) -> Range<Int> {
             let start =
                 (grid.firstDay.dayNumber + slot / max(1, slotsPerDay)) * 1440 + grid.dayStart.minutes
@@ -30,7 +38,7 @@ extension CompiledProblem {
         // Venues.
         venueIDs = season.venues.map(\.id)
         venueCount = season.venues.count
-        venueOpenPrefix = season.venues.map { venue in
+        venueOpenPrefix = season.venues.flatMap { venue in
             prefix(
                 (0..<grid.slotCount).map { slot in
                     let minutes = slotRange(slot)
@@ -48,7 +56,7 @@ extension CompiledProblem {
                     return usable(slot) && inHours && !closed
                 })
         }
-        venueQuietPrefix = season.venues.map { venue in
+        venueQuietPrefix = season.venues.flatMap { venue in
             prefix(
                 (0..<grid.slotCount).map { slot in
                     venue.residential && QuietHours.overlap(venue.quietHours, slotRange(slot))
@@ -71,11 +79,11 @@ extension CompiledProblem {
         // Partners.
         partnerIDs = season.partners.map(\.id)
         partnerCount = season.partners.count
-        partnerBusy = season.partners.map { partner in
+        partnerBusyPrefix = season.partners.flatMap { partner in
             let periods = (partner.unavailable + (busy[partner.id] ?? [])).map {
                 $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
             }
-            return (0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } }
+            return prefix((0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } })
         }
         weeklyLimit = season.partners.map { $0.weeklyLimit ?? Int.max }
 
@@ -97,51 +105,64 @@ extension CompiledProblem {
         audience = season.activities.map { audienceIndex[$0.audience] ?? 0 }
         amplified = season.activities.map(\.amplified)
         minGapDays = season.activities.map(\.minGapDays)
-        let hard = { (id: ConstraintID) in season.setting(for: id).level == .hard }
+        // Plain values before the loops: a closure that reads `season` copies it on every call.
+        let hardLevels = Set(ConstraintID.allCases.filter { season.setting(for: $0).level == .hard })
+        quietIsHard = hardLevels.contains(.quietHours)
+        let eligibilityIsHard = hardLevels.contains(.venueEligibility)
+        let capacityIsHard = hardLevels.contains(.venueCapacity)
+        let equipmentIsHard = hardLevels.contains(.venueEquipment)
+        let audienceWindowIsHard = hardLevels.contains(.audienceWindow)
+        let activityWindowIsHard = hardLevels.contains(.activityWindow)
         let pooled = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
-        candidateVenues = season.activities.map { activity in
-            season.venues.indices.filter { index in
-                let venue = season.venues[index]
-                return (!hard(.venueEligibility) || activity.eligibility.admits(venue))
-                    && (!hard(.venueCapacity) || venue.capacity >= activity.audienceSize)
-                    && (!hard(.venueEquipment) || activity.equipment.subtracting(venue.equipment).isSubset(of: pooled))
+        let venues = season.venues
+        let activities = season.activities
+        candidateVenues = activities.map { activity in
+            venues.indices.filter { index in
+                let venue = venues[index]
+                return (!eligibilityIsHard || activity.eligibility.admits(venue))
+                    && (!capacityIsHard || venue.capacity >= activity.audienceSize)
+                    && (!equipmentIsHard || activity.equipment.subtracting(venue.equipment).isSubset(of: pooled))
             }
         }
         let audiences = season.audiences
-        candidateStarts = season.activities.map { activity in
+        let slotStart = (0..<grid.slotCount).map { slotRange($0).lowerBound }
+        let usableSlot = (0..<grid.slotCount).map(usable)
+        candidateStarts = activities.map { activity in
             let before = grid.slots(covering: activity.setupMinutes)
             let after = grid.slots(covering: activity.durationMinutes + activity.teardownMinutes)
-            let audienceWindows = audienceIndex[activity.audience].map { audiences[$0].windows } ?? []
+            let audienceWindows =
+                audienceWindowIsHard
+                ? (audienceIndex[activity.audience].map { audiences[$0].windows } ?? []).map(TimeFlags.Window.init) : []
+            let ownWindows = activityWindowIsHard ? activity.windows.map(TimeFlags.Window.init) : []
+            let forbidden =
+                activityWindowIsHard
+                ? activity.forbidden.map { $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber) }
+                : []
+            let duration = activity.durationMinutes
             return (0..<grid.slotCount).filter { slot in
-                let inDay = slot % max(1, slotsPerDay)
-                guard usable(slot), inDay >= before, inDay + after <= slotsPerDay else { return false }
-                let start = slotRange(slot).lowerBound
-                let end = start + activity.durationMinutes
-                if hard(.audienceWindow), !audienceWindows.isEmpty,
-                    !Windows.inside(audienceWindows, from: start, to: end)
-                {
-                    return false
-                }
-                if hard(.activityWindow) {
-                    if !activity.windows.isEmpty, !Windows.inside(activity.windows, from: start, to: end) {
-                        return false
-                    }
-                    if activity.forbidden.contains(where: {
-                        ($0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)).overlaps(start..<end)
-                    }) {
-                        return false
-                    }
-                }
-                return true
+                let inDay = slot % slotsPerDay
+                guard usableSlot[slot], inDay >= before, inDay + after <= slotsPerDay else { return false }
+                let start = slotStart[slot]
+                let end = start + duration
+                if !audienceWindows.isEmpty, !TimeFlags.inside(audienceWindows, from: start, to: end) { return false }
+                if !ownWindows.isEmpty, !TimeFlags.inside(ownWindows, from: start, to: end) { return false }
+                return !forbidden.contains { $0.overlaps(start..<end) }
             }
         }
-        candidateVenueSet = candidateVenues.map(Set.init)
-        candidateStartSet = candidateStarts.map(Set.init)
-        requirements = season.activities.map { activity in
+        var venueMask = [Bool](repeating: false, count: activityCount * venueCount)
+        var startMask = [Bool](repeating: false, count: activityCount * grid.slotCount)
+        for activity in 0..<activityCount {
+            for venue in candidateVenues[activity] { venueMask[activity * venueCount + venue] = true }
+            for slot in candidateStarts[activity] { startMask[activity * grid.slotCount + slot] = true }
+        }
+        candidateVenueMask = venueMask
+        candidateStartMask = startMask
+        let partners = season.partners
+        requirements = activities.map { activity in
             activity.roles.map { requirement in
                 (
                     requirement.count,
-                    season.partners.indices.filter { requirement.admits(season.partners[$0]) }
+                    partners.indices.filter { requirement.admits(partners[$0]) }
                 )
             }
         }
@@ -151,7 +172,10 @@ extension CompiledProblem {
         var sessionActivity: [Int] = []
         var sessionIndex: [Int] = []
         var pinned: [(venue: Int, start: Int, partners: [Int])?] = []
-        for (index, activity) in season.activities.enumerated() where activity.sessions > 0 {
+        var firstSession: [Int] = []
+        for (index, activity) in season.activities.enumerated() {
+            firstSession.append(sessionActivity.count)
+            guard activity.sessions > 0 else { continue }
             for number in 1...activity.sessions {
                 sessionActivity.append(index)
                 sessionIndex.append(number)
@@ -169,6 +193,7 @@ extension CompiledProblem {
         self.sessionIndex = sessionIndex
         self.pinned = pinned
         sessionCount = sessionActivity.count
+        activityFirstSession = firstSession + [sessionActivity.count]
     }
 }
 

@@ -7,14 +7,24 @@ public struct CompiledProblem: Sendable {
     public let season: Season
     public let grid: SlotGrid
     public let slotCount: Int
+    /// The grid's geometry as plain integers, read on every move.
+    let slotsPerDay: Int
+    let slotMinutes: Int
+    /// Local minute (since 1970-01-01) at which the season's first day's slots begin.
+    let firstMinute: Int
+    /// Per slot: its first local minute and its day of the season (tables, because the search
+    /// asks on every move and integer division is slow).
+    let slotMinute: [Int]
+    let slotDay: [Int]
 
     // Venues.
     public let venueCount: Int
-    /// Per venue, per slot: open (season day, opening hours, no closure). As prefix sums, so a
-    /// hold of any length is checked in O(1).
-    let venueOpenPrefix: [[Int32]]
-    /// Per venue, per slot: inside quiet hours (residential venues only).
-    let venueQuietPrefix: [[Int32]]
+    /// Per venue, per slot: open (season day, opening hours, no closure). As prefix sums, flat
+    /// with `slotCount + 1` entries per venue, so a hold of any length is checked in O(1).
+    let venueOpenPrefix: [Int32]
+    /// Per venue, per slot: inside quiet hours (residential venues only); prefix sums like
+    /// `venueOpenPrefix`.
+    let venueQuietPrefix: [Int32]
     /// Walking minutes between venues, row-major.
     let walkMinutes: [Int]
     /// Whether two venues are within the noise distance, row-major.
@@ -22,8 +32,9 @@ public struct CompiledProblem: Sendable {
 
     // Partners.
     public let partnerCount: Int
-    /// Per partner, per slot: busy (declared unavailability and imported calendars).
-    let partnerBusy: [[Bool]]
+    /// Per partner, per slot: busy (declared unavailability and imported calendars); prefix sums
+    /// like `venueOpenPrefix`.
+    let partnerBusyPrefix: [Int32]
     let weeklyLimit: [Int]
 
     // Activities.
@@ -40,8 +51,10 @@ public struct CompiledProblem: Sendable {
     /// Start slots passing the hard unary time constraints (season days, daily window, audience
     /// and activity windows, forbidden periods), before venue hours.
     let candidateStarts: [[Int]]
-    let candidateVenueSet: [Set<Int>]
-    let candidateStartSet: [Set<Int>]
+    /// `candidateVenues` as flags, activity × venue.
+    let candidateVenueMask: [Bool]
+    /// `candidateStarts` as flags, activity × slot.
+    let candidateStartMask: [Bool]
     /// Per requirement of each activity: how many partners, and which may fill it.
     let requirements: [[(count: Int, candidates: [Int])]]
     let predecessors: [[Int]]
@@ -50,54 +63,75 @@ public struct CompiledProblem: Sendable {
     public let sessionCount: Int
     let sessionActivity: [Int]
     let sessionIndex: [Int]
+    /// Sessions are numbered activity by activity: those of activity `a` are
+    /// `activityFirstSession[a]..<activityFirstSession[a + 1]`.
+    let activityFirstSession: [Int]
     /// Pinned sessions: venue and start slot (nil when free).
     let pinned: [(venue: Int, start: Int, partners: [Int])?]
 
     public let venueIDs: [String]
     public let partnerIDs: [String]
     public let activityIDs: [String]
+    /// Whether `quiet-hours` is hard in this season (then venue hours include it).
+    let quietIsHard: Bool
 }
 
 extension CompiledProblem {
     /// Whether activity `activity` can hold `venue` from `start` as far as the venue's own
     /// hours and quiet hours go.
+    @inline(__always)
     func venueAllows(_ activity: Int, venue: Int, start: Int) -> Bool {
         let first = start - setupSlots[activity]
         let end = start + afterStartSlots[activity]
-        guard first >= 0, end <= slotCount, first / grid.slotsPerDay == (end - 1) / grid.slotsPerDay else {
+        guard first >= 0, end <= slotCount, first / slotsPerDay == (end - 1) / slotsPerDay else {
             return false
         }
-        let open = venueOpenPrefix[venue]
-        guard Int(open[end] - open[first]) == end - first else { return false }
-        if amplified[activity], quietHardLevel {
-            let quiet = venueQuietPrefix[venue]
-            if quiet[end] != quiet[first] { return false }
+        let base = venue * (slotCount + 1)
+        guard Int(venueOpenPrefix[base + end] - venueOpenPrefix[base + first]) == end - first else { return false }
+        if amplified[activity], quietIsHard, venueQuietPrefix[base + end] != venueQuietPrefix[base + first] {
+            return false
         }
         return true
     }
 
     /// The venue-hours part of `venueAllows` alone.
+    @inline(__always)
     func venueAllowsIgnoringQuiet(_ activity: Int, venue: Int, start: Int) -> Bool {
         let first = start - setupSlots[activity]
         let end = start + afterStartSlots[activity]
-        guard first >= 0, end <= slotCount, first / grid.slotsPerDay == (end - 1) / grid.slotsPerDay else {
+        guard first >= 0, end <= slotCount, first / slotsPerDay == (end - 1) / slotsPerDay else {
             return false
         }
-        let open = venueOpenPrefix[venue]
-        return Int(open[end] - open[first]) == end - first
+        let base = venue * (slotCount + 1)
+        return Int(venueOpenPrefix[base + end] - venueOpenPrefix[base + first]) == end - first
     }
 
-    var quietHardLevel: Bool {
-        season.setting(for: .quietHours).level == .hard
+    /// Whether `partner` is busy during any of `slots`.
+    @inline(__always)
+    func partnerBusy(_ partner: Int, during slots: Range<Int>) -> Bool {
+        let base = partner * (slotCount + 1)
+        let first = max(0, slots.lowerBound)
+        let end = min(slotCount, slots.upperBound)
+        return first < end && partnerBusyPrefix[base + end] != partnerBusyPrefix[base + first]
+    }
+
+    /// Whether the quiet hours of `venue` overlap `slots`, for holds inside one day.
+    @inline(__always)
+    func quietOverlap(venue: Int, slots: Range<Int>) -> Bool {
+        let base = venue * (slotCount + 1)
+        return venueQuietPrefix[base + slots.upperBound] != venueQuietPrefix[base + slots.lowerBound]
     }
 
     /// The first minute (local, since 1970-01-01) of slot `slot`.
+    @inline(__always)
     func minute(ofSlot slot: Int) -> Int {
-        (grid.firstDay.dayNumber + slot / grid.slotsPerDay) * 1440 + grid.dayStart.minutes
-            + (slot % grid.slotsPerDay) * grid.slotMinutes
+        if slot >= 0, slot < slotCount { return slotMinute[slot] }
+        return firstMinute + (slot / slotsPerDay) * 1440 + (slot % slotsPerDay) * slotMinutes
     }
 
+    @inline(__always)
     func day(ofSlot slot: Int) -> Int {
-        slot / grid.slotsPerDay
+        if slot >= 0, slot < slotCount { return slotDay[slot] }
+        return slot / slotsPerDay
     }
 }

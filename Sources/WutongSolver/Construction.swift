@@ -1,20 +1,19 @@
-public import WutongModel
+import WutongModel
 
 /// Builds a first schedule greedily, most constrained session first, keeping every hard
 /// constraint satisfied: a session goes to the best of the first few candidates that break no
 /// hard constraint given the sessions already placed, or stays unplaced with the count of
 /// candidates each constraint ruled out.
-public struct Construction {
-    public struct Result: Sendable {
-        public var schedule: Schedule
-        /// Per session: where the construction put it (venue, start slot, partners), if anywhere.
-        var placements: [(venue: Int, start: Int, partners: [Int])?]
+struct Construction {
+    struct Result: Sendable {
+        /// The constructed schedule, ready for the local search.
+        var state: SearchState
         /// For each unplaced session, why: constraint → candidates it ruled out.
-        public var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+        var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
     }
 
     let problem: CompiledProblem
-    var state: HardState
+    var state: SearchState
     var random: SeededGenerator
     /// How many hard-feasible candidates to compare before choosing one.
     let sample = 24
@@ -23,12 +22,10 @@ public struct Construction {
 
     /// - Parameter initial: placements to keep (a baseline), used where they break no hard
     ///   constraint; the other sessions are placed greedily.
-    static func run(
-        _ problem: CompiledProblem, seed: UInt64, initial: [(venue: Int, start: Int, partners: [Int])?] = []
-    ) -> Result {
+    static func run(_ problem: CompiledProblem, facts: SearchFacts, seed: UInt64) -> Result {
         var construction = Construction(
-            problem: problem, state: HardState(problem), random: SeededGenerator(seed: seed))
-        return construction.build(initial: initial)
+            problem: problem, state: SearchState(problem: problem, facts: facts), random: SeededGenerator(seed: seed))
+        return construction.build(initial: facts.baseline)
     }
 
     mutating func build(initial: [(venue: Int, start: Int, partners: [Int])?]) -> Result {
@@ -49,7 +46,7 @@ public struct Construction {
                     state.partnerFree($0, session: session, venue: placement.venue, start: placement.start)
                 })
             {
-                state.place(session, venue: placement.venue, start: placement.start, partners: placement.partners)
+                state.insert(session, venue: placement.venue, start: placement.start, partners: placement.partners)
                 kept.insert(session)
             }
         }
@@ -58,7 +55,7 @@ public struct Construction {
                 let partners =
                     pin.partners
                     + (choosePartners(session, venue: pin.venue, start: pin.start, fixed: pin.partners) ?? [])
-                state.place(session, venue: pin.venue, start: pin.start, partners: partners)
+                state.insert(session, venue: pin.venue, start: pin.start, partners: partners)
                 continue
             }
             if !placeGreedily(session) {
@@ -68,9 +65,7 @@ public struct Construction {
                 reasons[key] = explain(session)
             }
         }
-        return Result(
-            schedule: state.schedule(), placements: state.placed.map { $0.map { ($0.venue, $0.start, $0.partners) } },
-            reasons: reasons)
+        return Result(state: state, reasons: reasons)
     }
 
     /// Pinned sessions first, then predecessors before successors, then fewest candidates first.
@@ -117,26 +112,33 @@ public struct Construction {
             }
         }
         guard let best else { return false }
-        state.place(session, venue: best.venue, start: best.start, partners: best.partners)
+        state.insert(session, venue: best.venue, start: best.start, partners: best.partners)
         return true
     }
 
     /// Partners for every requirement of the session, least loaded first; nil if some
-    /// requirement cannot be filled without breaking a hard constraint.
-    func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int]) -> [Int]? {
+    /// requirement cannot be filled without breaking a hard constraint. Candidates are tried in
+    /// order of load, so only as many are checked as it takes. (`mutating` only so that calling
+    /// it from the mutating construction does not copy the whole state; it changes nothing.)
+    mutating func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int]) -> [Int]? {
         let activity = problem.sessionActivity[session]
         var chosen = fixed
         var added: [Int] = []
+        let load = state.partnerLoad
         for requirement in problem.requirements[activity] {
-            let already = chosen.filter { requirement.candidates.contains($0) }.count
-            guard already < requirement.count else { continue }
-            let options = requirement.candidates
-                .filter { !chosen.contains($0) && state.partnerFree($0, session: session, venue: venue, start: start) }
-                .sorted { (state.partnerLoad[$0], $0) < (state.partnerLoad[$1], $1) }
-            guard options.count >= requirement.count - already else { return nil }
-            let picked = options.prefix(requirement.count - already)
-            chosen += picked
-            added += picked
+            var already = 0
+            for partner in chosen where requirement.candidates.contains(partner) { already += 1 }
+            var needed = requirement.count - already
+            guard needed > 0 else { continue }
+            let byLoad = requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
+            for partner in byLoad where needed > 0 && !chosen.contains(partner) {
+                if state.partnerFree(partner, session: session, venue: venue, start: start) {
+                    chosen.append(partner)
+                    added.append(partner)
+                    needed -= 1
+                }
+            }
+            guard needed == 0 else { return nil }
         }
         return added
     }
@@ -158,7 +160,7 @@ public struct Construction {
 
     /// Why a session could not be placed: for every candidate (venue, start), the first hard
     /// constraint it breaks.
-    func explain(_ session: Int) -> [(constraint: ConstraintID, candidates: Int)] {
+    mutating func explain(_ session: Int) -> [(constraint: ConstraintID, candidates: Int)] {
         let activity = problem.sessionActivity[session]
         if problem.candidateVenues[activity].isEmpty {
             return [(.venueEligibility, 0)]

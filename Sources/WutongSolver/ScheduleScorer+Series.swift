@@ -42,7 +42,7 @@ extension ScheduleScorer {
             let count = placed.filter { $0.venue.grid == grid.id }.count
             let expected = (total * share + 50) / 100
             if count != expected {
-                violations.append(Violation(.gridBalance, amount: abs(count - expected)))
+                violations.append(Violation(.gridBalance, amount: abs(count - expected), subject: grid.id))
             }
         }
         let radius = Double(season.rules.walkingMetresPerMinute * season.rules.circleMinutes)
@@ -51,7 +51,7 @@ extension ScheduleScorer {
             let near = placed.filter { $0.venue.location.metres(to: neighbourhood.location) <= radius }
             for month in months where !near.contains(where: { ($0.date.year, $0.date.month) == month }) {
                 let first = LocalDate(year: month.0, month: month.1, day: 1)!.dayNumber * 1440
-                violations.append(Violation(.walkingCircle, venue: nil, minutes: first..<first + 1440))
+                violations.append(Violation(.walkingCircle, minutes: first..<first + 1440, subject: neighbourhood.id))
             }
         }
     }
@@ -75,6 +75,8 @@ extension ScheduleScorer {
                 current[SessionKey(activity: session.activity, index: session.index)] = placement
             }
         }
+        let durations = Dictionary(
+            season.activities.map { ($0.id, $0.durationMinutes) }, uniquingKeysWith: { first, _ in first })
         for session in baseline.sessions {
             guard let before = session.placement else { continue }
             let key = SessionKey(activity: session.activity, index: session.index)
@@ -82,7 +84,9 @@ extension ScheduleScorer {
             if now?.venue != before.venue || now?.start != before.start
                 || Set(now?.partners ?? []) != Set(before.partners)
             {
-                violations.append(Violation(.stability, sessions: [key], venue: before.venue))
+                let duration = durations[session.activity] ?? 0
+                let was = before.start.minuteNumber..<before.start.minuteNumber + duration
+                violations.append(Violation(.stability, sessions: [key], venue: before.venue, minutes: was))
             }
         }
     }

@@ -31,7 +31,9 @@ extension ScheduleScorer {
             let missing = activity.equipment.subtracting(venue.equipment).subtracting(pooled)
             if !missing.isEmpty {
                 violations.append(
-                    Violation(.venueEquipment, amount: missing.count, sessions: [session.key], venue: venue.id))
+                    Violation(
+                        .venueEquipment, amount: missing.count, sessions: [session.key], venue: venue.id,
+                        subject: missing.map(\.rawValue).sorted().joined(separator: ",")))
             }
             if !activity.eligibility.admits(venue) {
                 violations.append(Violation(.venueEligibility, sessions: [session.key], venue: venue.id))
@@ -91,7 +93,7 @@ extension ScheduleScorer {
                 violations.append(
                     Violation(
                         .equipmentPool, amount: keys.count - pool.count, sessions: keys.sorted(),
-                        minutes: minute..<minute + slot))
+                        minutes: minute..<minute + slot, subject: pool.id))
             }
         }
     }

@@ -5,6 +5,9 @@ import WutongModel
 struct SearchFacts: Sendable {
     let weight: [Int]
     let isHard: [Bool]
+    /// Per constraint: its weight where it is hard (else 0), and where it is soft (else 0).
+    let hardWeight: [Int]
+    let softWeight: [Int]
     let priority: [Int]
     let capacityShort: [Int]
     let equipmentMissing: [Int]
@@ -18,11 +21,28 @@ struct SearchFacts: Sendable {
     let successors: [[Int]]
     let offered: [Int?]
     let pools: [(item: Equipment, count: Int)]
-    /// Per (activity, venue): the pools a session there draws on.
-    private let poolsByPlace: [[Int]]
+    /// Per (activity, venue): the pools a session there draws on, flat:
+    /// `poolList[poolStart[pair]..<poolStart[pair + 1]]`.
+    let poolStart: [Int]
+    let poolList: [Int]
     let minDistinctDays: [Int?]
     let venueGrid: [Int]
     let gridShares: [Int?]
+    let hasGridShares: Bool
+    /// Per activity and slot: the time-only soft checks a session starting there fails
+    /// (`TimeFlags`), activity × slot.
+    let timeFlags: [UInt8]
+    /// Per day of the season: its Monday-to-Sunday week, counted from the season's first week.
+    let weekOfDay: [Int]
+    let weekCount: Int
+    /// `weekOfDay` and the month index per slot, read on every move.
+    private let weekOfSlot: [Int]
+    private let monthOfSlot: [Int]
+    /// Partner positions of every session, flat: session `s` has room for `teamCapacity[s]`
+    /// partners from `teamBase[s]`; `nodeSession` maps a position back to its session.
+    let teamBase: [Int]
+    let teamCapacity: [Int]
+    let nodeSession: [Int]
     let nearNeighbourhoods: [[Int]]
     let neighbourhoodCount: Int
     let monthCount: Int
@@ -38,30 +58,34 @@ struct SearchFacts: Sendable {
         let settings = ConstraintID.allCases.map { season.setting(for: $0) }
         weight = settings.map(\.weight)
         isHard = settings.map { $0.level == .hard }
+        hardWeight = settings.map { $0.level == .hard ? $0.weight : 0 }
+        softWeight = settings.map { $0.level == .hard ? 0 : $0.weight }
         priority = season.activities.map(\.priority)
         venueCount = problem.venueCount
         let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
         var short: [Int] = []
         var missing: [Int] = []
         var excluded: [Bool] = []
-        var usesPools: [[Int]] = []
+        var poolStarts: [Int] = [0]
+        var poolItems: [Int] = []
         pools = season.equipmentPools.map { ($0.provides, $0.count) }
         for activity in season.activities {
             for venue in season.venues {
                 short.append(max(0, activity.audienceSize - venue.capacity))
                 missing.append(activity.equipment.subtracting(venue.equipment).subtracting(pooledItems).count)
                 excluded.append(!activity.eligibility.admits(venue))
-                usesPools.append(
-                    season.equipmentPools.indices.filter {
-                        let item = season.equipmentPools[$0].provides
-                        return activity.equipment.contains(item) && !venue.equipment.contains(item)
-                    })
+                poolItems += season.equipmentPools.indices.filter {
+                    let item = season.equipmentPools[$0].provides
+                    return activity.equipment.contains(item) && !venue.equipment.contains(item)
+                }
+                poolStarts.append(poolItems.count)
             }
         }
         capacityShort = short
         equipmentMissing = missing
         ineligible = excluded
-        poolsByPlace = usesPools
+        poolStart = poolStarts
+        poolList = poolItems
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
         audienceWindows = season.audiences.map(\.windows)
@@ -81,6 +105,7 @@ struct SearchFacts: Sendable {
             season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         venueGrid = season.venues.map { gridIndex[$0.grid] ?? -1 }
         gridShares = season.grids.map(\.targetShare)
+        hasGridShares = gridShares.contains { $0 != nil }
         let radius = Double(season.rules.walkingMetresPerMinute * season.rules.circleMinutes)
         nearNeighbourhoods = season.venues.map { venue in
             season.neighbourhoods.indices.filter {
@@ -100,6 +125,13 @@ struct SearchFacts: Sendable {
         monthCount = keys.count
         slotsPerDay = max(1, problem.grid.slotsPerDay)
         firstDayNumber = problem.grid.firstDay.dayNumber
+        let firstDay = problem.grid.firstDay.dayNumber
+        let weekNumbers = (0..<max(1, problem.grid.dayCount)).map { Self.weekNumber(ofDayNumber: firstDay + $0) }
+        weekOfDay = weekNumbers.map { $0 - weekNumbers[0] }
+        weekCount = (weekOfDay.last ?? 0) + 1
+        timeFlags = TimeFlags.table(problem: problem)
+        weekOfSlot = (0..<problem.slotCount).map { [weekOfDay, slotsPerDay] in weekOfDay[$0 / slotsPerDay] }
+        monthOfSlot = (0..<problem.slotCount).map { [months, slotsPerDay] in months[$0 / slotsPerDay] }
         var placements = [(venue: Int, start: Int, partners: [Int])?](repeating: nil, count: problem.sessionCount)
         if let baseline {
             let venueIndex = Dictionary(
@@ -125,25 +157,58 @@ struct SearchFacts: Sendable {
             }
         }
         self.baseline = problem.sessionCount > 0 && baseline != nil ? placements : []
+        var bases: [Int] = []
+        var capacities: [Int] = []
+        var owners: [Int] = []
+        for session in 0..<problem.sessionCount {
+            let activity = problem.sessionActivity[session]
+            let required = problem.requirements[activity].reduce(0) { $0 + $1.count }
+            let capacity = max(
+                required + (problem.pinned[session]?.partners.count ?? 0),
+                self.baseline.isEmpty ? 0 : self.baseline[session]?.partners.count ?? 0)
+            bases.append(owners.count)
+            capacities.append(capacity)
+            owners += repeatElement(session, count: capacity)
+        }
+        teamBase = bases
+        teamCapacity = capacities
+        nodeSession = owners
     }
 
-    func poolsUsed(_ activity: Int, venue: Int) -> [Int] {
-        poolsByPlace[activity * venueCount + venue]
+    /// The slice of `poolList` for a session of `activity` at `venue`.
+    @inline(__always)
+    func poolRange(_ activity: Int, venue: Int) -> Range<Int> {
+        let pair = activity * venueCount + venue
+        return poolStart[pair]..<poolStart[pair + 1]
     }
 
+    /// Sessions of `activity` at `venue` draw on these pools.
+    @inline(__always)
+    func poolsUsed(_ activity: Int, venue: Int) -> ArraySlice<Int> {
+        poolList[poolRange(activity, venue: venue)]
+    }
+
+    @inline(__always)
     func outsideActivityWindow(_ activity: Int, from start: Int, to end: Int) -> Bool {
         (!activityWindows[activity].isEmpty && !Windows.inside(activityWindows[activity], from: start, to: end))
             || forbidden[activity].contains { $0.overlaps(start..<end) }
     }
 
-    /// Monday-to-Sunday week of a slot (1970-01-01 was a Thursday).
-    func week(ofSlot slot: Int) -> Int {
-        let shifted = firstDayNumber + slot / slotsPerDay + 3
+    /// Monday-to-Sunday week of a day number (1970-01-01 was a Thursday).
+    static func weekNumber(ofDayNumber day: Int) -> Int {
+        let shifted = day + 3
         return shifted >= 0 ? shifted / 7 : -((-shifted + 6) / 7)
     }
 
+    /// The week of a slot, counted from the season's first week.
+    @inline(__always)
+    func week(ofSlot slot: Int) -> Int {
+        weekOfSlot[slot]
+    }
+
     /// Index of the calendar month of a slot among the season's months.
+    @inline(__always)
     func month(ofSlot slot: Int) -> Int {
-        monthOfDay[slot / slotsPerDay]
+        monthOfSlot[slot]
     }
 }

@@ -13,7 +13,13 @@ public struct SolveResult: Sendable {
     /// The best score the incremental scorer saw; equals `report.score` unless the two scorers
     /// disagree (which the tests rule out).
     public var searched: Score
+    /// Moves tried (what `moveLimit` counts) and moves scored (tried moves that were possible).
     public var moves: Int
+    public var evaluated: Int
+    /// Evaluated moves the acceptance rule kept.
+    public var accepted: Int
+    /// Times the search went back to its best schedule and perturbed it.
+    public var restarts: Int
 }
 
 /// How long and how the search runs. With a move limit and no stop request the result depends
@@ -37,7 +43,10 @@ public struct SolveOptions: Sendable {
 /// One progress report of a running search.
 public struct SolveProgress: Sendable {
     public var moves: Int
+    public var evaluated: Int
     public var best: Score
+    /// Restarts from the best schedule so far.
+    public var restarts: Int
 }
 
 /// Entry point of the search: construction (most constrained first, every hard constraint
@@ -75,20 +84,14 @@ public enum Solver {
     ) -> SolveResult {
         let problem = CompiledProblem(season: season, busy: busy)
         let facts = SearchFacts(problem: problem, baseline: options.baseline)
-        let built = Construction.run(problem, seed: options.seed, initial: facts.baseline)
-        var state = SearchState(problem: problem, facts: facts)
-        for session in 0..<problem.sessionCount {
-            if let placed = built.placements[session] {
-                state.insert(session, venue: placed.venue, start: placed.start, partners: placed.partners)
-            }
-        }
-        let constructed = state.score
-        var search = LocalSearch(state: state, seed: options.seed)
+        let built = Construction.run(problem, facts: facts, seed: options.seed)
+        let constructed = built.state.score
+        var search = LocalSearch(state: built.state, seed: options.seed)
         search.run(moveLimit: options.moveLimit, shouldStop: shouldStop) {
-            progress(SolveProgress(moves: $0.moves, best: $0.best))
+            progress(SolveProgress(moves: $0.moves, evaluated: $0.evaluated, best: $0.best, restarts: $0.restarts))
         }
-        var final = SearchState(problem: problem, facts: state.facts)
-        for (session, placement) in search.bestAssignment.enumerated() {
+        var final = SearchState(problem: problem, facts: facts)
+        for (session, placement) in search.bestPlacements().enumerated() {
             if let placement {
                 final.insert(session, venue: placement.venue, start: placement.start, partners: placement.partners)
             }
@@ -98,6 +101,7 @@ public enum Solver {
         let unplaced = Set(report.unplaced)
         return SolveResult(
             schedule: schedule, report: report, reasons: built.reasons.filter { unplaced.contains($0.key) },
-            constructed: constructed, searched: final.score, moves: search.moves)
+            constructed: constructed, searched: final.score, moves: search.moves, evaluated: search.evaluated,
+            accepted: search.accepted, restarts: search.restarts)
     }
 }

@@ -81,9 +81,29 @@ import WutongModel
         var state = SearchState(problem: problem, facts: SearchFacts(problem: problem, baseline: baseline))
         for round in 0..<3_000 {
             let session = pick(problem.sessionCount)
-            if state.isPlaced(session) { state.remove(session) }
-            if pick(5) > 0, let (venue, start, partners) = randomPlacement(state, session) {
-                state.insert(session, venue: venue, start: start, partners: partners)
+            if state.isPlaced(session), pick(2) == 0, let (venue, start, _) = randomPlacement(state, session) {
+                // A relocation costed before it is made costs what making it costs.
+                let before = state.score
+                let predicted = state.relocationDelta(session, venue: venue, start: start)
+                state.relocate(session, venue: venue, start: start)
+                #expect(state.score.hard - before.hard == predicted.hard, "seed \(seed), round \(round): hard delta")
+                #expect(state.score.soft - before.soft == predicted.soft, "seed \(seed), round \(round): soft delta")
+            } else if state.isPlaced(session), pick(2) == 0, state.teamCount[session] > 0 {
+                // So does a partner change.
+                let position = pick(state.teamCount[session])
+                let replacement = pick(problem.partnerCount)
+                guard !state.partners(session).contains(replacement) else { continue }
+                let before = state.score
+                if let predicted = state.partnerChangeDelta(session, at: position, with: replacement) {
+                    state.replacePartner(session, at: position, with: replacement)
+                    #expect(state.score.hard - before.hard == predicted.hard, "seed \(seed), round \(round): hard")
+                    #expect(state.score.soft - before.soft == predicted.soft, "seed \(seed), round \(round): soft")
+                }
+            } else {
+                if state.isPlaced(session) { state.remove(session) }
+                if pick(5) > 0, let (venue, start, partners) = randomPlacement(state, session) {
+                    state.insert(session, venue: venue, start: start, partners: partners)
+                }
             }
             guard round % 150 == 149 else { continue }
             let report = ScheduleScorer.score(state.schedule(), for: season, baseline: baseline)
@@ -95,5 +115,27 @@ import WutongModel
             }
             #expect(state.score == report.score)
         }
+    }
+
+    /// The search's own moves (relocations costed in advance, partner changes, swaps, Kempe
+    /// chains, restarts with perturbation) leave the incremental totals equal to the scorer's.
+    @Test(arguments: [5, 6] as [UInt64])
+    func searchMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
+        let season = Self.season(seed: seed)
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        let built = Construction.run(problem, facts: facts, seed: seed)
+        var search = LocalSearch(state: built.state, seed: seed, stallLimit: 2_000)
+        for round in 1...4 {
+            search.run(moveLimit: round * 5_000, shouldStop: { false }, progress: { _ in })
+            let report = ScheduleScorer.score(search.state.schedule(), for: season)
+            for total in report.totals {
+                #expect(
+                    search.state.amounts[total.constraint.index] == total.amount,
+                    "seed \(seed), after \(search.moves) moves: \(total.constraint.rawValue)")
+            }
+            #expect(search.state.score == report.score)
+        }
+        #expect(search.restarts > 0)
     }
 }

@@ -75,8 +75,10 @@ struct BenchSolve: ParsableCommand {
         discussion: """
             Solves SEASON once for --time-limit (seed --seed) and prints the construction time and \
             score, the time at which hard = 0 and every session was placed (as first seen by the \
-            search), the best score at 1 s, 5 s and the limit, and the moves evaluated per second. \
-            Progress is sampled every 65,536 moves.
+            search), the best score at 1 s, 5 s and the limit, when the best score last improved \
+            (and whether it held over the second half of the run), and for the search alone: moves \
+            tried, evaluated (possible moves, scored), accepted, restarts from the best schedule, \
+            and evaluated moves per second. Progress is sampled every 65,536 moves.
             """
     )
 
@@ -100,11 +102,13 @@ struct BenchSolve: ParsableCommand {
         let limit = Duration.milliseconds(Int64(timeLimit.seconds * 1000))
         var samples: [(seconds: Double, best: String)] = []
         var feasibleAt: Double?
+        var searchStarted: Double?
         let result = Solver.solve(
             model, options: SolveOptions(seed: seed, moveLimit: Int.max),
             shouldStop: { clock.now - started >= limit },
             progress: { progress in
                 let seconds = ProgressMeter.seconds(clock.now - started)
+                if searchStarted == nil { searchStarted = seconds }
                 if feasibleAt == nil, progress.best.hard == 0, progress.best.medium == 0 { feasibleAt = seconds }
                 samples.append((seconds, progress.best.description))
             })
@@ -121,9 +125,18 @@ struct BenchSolve: ParsableCommand {
             print(String(format: "best at %.0f s: ", mark) + best(at: mark))
         }
         print(String(format: "best at %.1f s (end): ", total) + result.report.score.description)
+        let finalBest = result.report.score.description
+        let lastImprovement = samples.first { $0.best == finalBest }?.seconds ?? 0
         print(
             String(
-                format: "moves: %d in %.2f s, %.0f evaluated moves/s", result.moves, total, Double(result.moves) / total
-            ))
+                format: "last improvement at %.1f s (%@ over the second half)", lastImprovement,
+                lastImprovement <= total / 2 ? "stable" : "still improving"))
+        let searching = max(1e-9, total - (searchStarted ?? 0))
+        print(
+            String(
+                format: "search: %.2f s, %d moves tried, %d evaluated, %d accepted (%.1f%%), %d restarts",
+                searching, result.moves, result.evaluated, result.accepted,
+                100 * Double(result.accepted) / Double(max(1, result.evaluated)), result.restarts))
+        print(String(format: "evaluated moves/s: %.0f", Double(result.evaluated) / searching))
     }
 }

@@ -1,0 +1,131 @@
+import WutongModel
+
+/// Questions the construction asks about a session that is not placed yet: would this venue and
+/// start, or this partner, break a hard constraint given the sessions already placed?
+extension SearchState {
+    /// The first hard constraint that placing `session` at `venue` from `start` would break,
+    /// partners aside; nil if none.
+    @inline(__always)
+    func firstHardFailure(_ session: Int, venue place: Int, start slot: Int) -> ConstraintID? {
+        let activity = problem.sessionActivity[session]
+        if !problem.venueAllows(activity, venue: place, start: slot) {
+            return facts.isHard[ConstraintID.venueHours.index] ? .venueHours : .quietHours
+        }
+        let day = problem.day(ofSlot: slot)
+        let hold = slot - problem.setupSlots[activity]..<slot + problem.afterStartSlots[activity]
+        let own = slot..<slot + problem.sessionSlots[activity]
+        if facts.isHard[ConstraintID.venueConflict.index] {
+            var other = venueDay.head[place * dayCount + day]
+            while other >= 0 {
+                if other != session, holdSlots(other).overlaps(hold) { return .venueConflict }
+                other = venueDay.next[other]
+            }
+        }
+        if facts.isHard[ConstraintID.audienceConflict.index] {
+            var other = audienceDay.head[problem.audience[activity] * dayCount + day]
+            while other >= 0 {
+                if other != session, sessionSlots(other).overlaps(own) { return .audienceConflict }
+                other = audienceDay.next[other]
+            }
+        }
+        if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
+            var other = amplifiedDay.head[day]
+            while other >= 0 {
+                if other != session, problem.noiseNear[place * problem.venueCount + venue[other]],
+                    sessionSlots(other).overlaps(own)
+                {
+                    return .noiseNeighbours
+                }
+                other = amplifiedDay.next[other]
+            }
+        }
+        let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        let gap = problem.minGapDays[activity]
+        if facts.isHard[ConstraintID.seriesSpacing.index], gap > 0,
+            siblings.contains(where: {
+                $0 != session && isPlaced($0) && abs(problem.day(ofSlot: start[$0]) - day) < gap
+            })
+        {
+            return .seriesSpacing
+        }
+        if facts.isHard[ConstraintID.precedence.index] {
+            let begin = problem.minute(ofSlot: slot)
+            for predecessor in problem.predecessors[activity] {
+                let earlier = problem.activityFirstSession[predecessor]..<problem.activityFirstSession[predecessor + 1]
+                if earlier.contains(where: { isPlaced($0) && exactEnd($0) > begin }) { return .precedence }
+            }
+            let end = begin + problem.durationMinutes[activity]
+            for successor in facts.successors[activity] {
+                let later = problem.activityFirstSession[successor]..<problem.activityFirstSession[successor + 1]
+                if later.contains(where: { isPlaced($0) && problem.minute(ofSlot: start[$0]) < end }) {
+                    return .precedence
+                }
+            }
+        }
+        if facts.isHard[ConstraintID.equipmentPool.index] {
+            let inSeason =
+                max(0, hold.lowerBound)..<max(max(0, hold.lowerBound), min(problem.slotCount, hold.upperBound))
+            for pool in facts.poolsUsed(activity, venue: place)
+            where inSeason.contains(where: { poolUse[pool * problem.slotCount + $0] >= facts.pools[pool].count }) {
+                return .equipmentPool
+            }
+        }
+        return nil
+    }
+
+    /// The first hard constraint `partner` would break by joining the session at `venue` from
+    /// `start`; nil if none.
+    @inline(__always)
+    func partnerFailure(_ partner: Int, session: Int, venue place: Int, start slot: Int) -> ConstraintID? {
+        let activity = problem.sessionActivity[session]
+        let own = slot..<slot + problem.sessionSlots[activity]
+        if facts.isHard[ConstraintID.partnerAvailability.index], problem.partnerBusy(partner, during: own) {
+            return .partnerAvailability
+        }
+        if facts.isHard[ConstraintID.partnerWeeklyLimit.index],
+            partnerWeek[partner * facts.weekCount + facts.week(ofSlot: slot)] >= problem.weeklyLimit[partner]
+        {
+            return .partnerWeeklyLimit
+        }
+        if facts.isHard[ConstraintID.partnerConflict.index] {
+            let begin = problem.minute(ofSlot: slot)
+            let end = begin + problem.durationMinutes[activity]
+            var node = partnerDay.head[partner * dayCount + problem.day(ofSlot: slot)]
+            while node >= 0 {
+                let other = facts.nodeSession[node]
+                node = partnerDay.next[node]
+                guard other != session else { continue }
+                if sessionSlots(other).overlaps(own) { return .partnerConflict }
+                guard venue[other] != place else { continue }
+                let walk = problem.walkMinutes[place * problem.venueCount + venue[other]]
+                let otherBegin = problem.minute(ofSlot: start[other])
+                if otherBegin >= begin ? otherBegin - end < walk : begin - exactEnd(other) < walk {
+                    return .partnerConflict
+                }
+            }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    func partnerFree(_ partner: Int, session: Int, venue: Int, start: Int) -> Bool {
+        partnerFailure(partner, session: session, venue: venue, start: start) == nil
+    }
+
+    /// A cheap guess at the soft cost of a placement, to choose among hard-feasible candidates:
+    /// preferred times, staying at the series' venue, and a new day for the series.
+    @inline(__always)
+    func softEstimate(_ session: Int, venue place: Int, start slot: Int) -> Int {
+        let activity = problem.sessionActivity[session]
+        var cost = 0
+        if timeFlags(activity, slot) & TimeFlags.preferredTimes != 0 { cost += 2 }
+        let day = problem.day(ofSlot: slot)
+        if activityVenueCount[activity] > (activityVenues[activity * problem.venueCount + place] > 0 ? 1 : 0) {
+            cost += 1
+        }
+        if activityDays[activity * dayCount + day] > 0 { cost += 5 }
+        // An activity others must follow goes early, leaving them room at the end.
+        if !facts.successors[activity].isEmpty { cost += day / 7 }
+        return cost
+    }
+}

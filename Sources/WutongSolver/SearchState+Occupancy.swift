@@ -1,0 +1,100 @@
+import WutongModel
+
+/// Filing a placed session in the occupancy tables the shares read, and taking it out again.
+extension SearchState {
+    /// Whether the partner at `position` is the first occurrence of that partner in the team; a
+    /// partner named twice counts once.
+    @inline(__always)
+    func isFirstOccurrence(_ session: Int, _ position: Int) -> Bool {
+        let base = facts.teamBase[session]
+        let partner = team[base + position]
+        var earlier = 0
+        while earlier < position {
+            if team[base + earlier] == partner { return false }
+            earlier += 1
+        }
+        return true
+    }
+
+    mutating func link(_ session: Int) {
+        let activity = problem.sessionActivity[session]
+        let place = venue[session]
+        let day = problem.day(ofSlot: start[session])
+        venueDay.file(session, in: place * dayCount + day)
+        audienceDay.file(session, in: problem.audience[activity] * dayCount + day)
+        if problem.amplified[activity] { amplifiedDay.file(session, in: day) }
+        let week = facts.week(ofSlot: start[session])
+        let base = facts.teamBase[session]
+        for position in 0..<teamCount[session] where isFirstOccurrence(session, position) {
+            let partner = team[base + position]
+            partnerDay.file(base + position, in: partner * dayCount + day)
+            partnerWeek[partner * facts.weekCount + week] += 1
+            partnerLoad[partner] += 1
+        }
+        if activityDays[activity * dayCount + day] == 0 { activityDayCount[activity] += 1 }
+        activityDays[activity * dayCount + day] += 1
+        if activityVenues[activity * problem.venueCount + place] == 0 { activityVenueCount[activity] += 1 }
+        activityVenues[activity * problem.venueCount + place] += 1
+        for pool in facts.poolsUsed(activity, venue: place) {
+            for slot in clampedHold(session) { poolUse[pool * problem.slotCount + slot] += 1 }
+        }
+        placedCount += 1
+        if facts.venueGrid[place] >= 0 { gridCount[facts.venueGrid[place]] += 1 }
+        let month = facts.month(ofSlot: start[session])
+        for neighbourhood in facts.nearNeighbourhoods[place] {
+            circleCount[neighbourhood * facts.monthCount + month] += 1
+        }
+    }
+
+    mutating func unlink(_ session: Int) {
+        let activity = problem.sessionActivity[session]
+        let place = venue[session]
+        let day = problem.day(ofSlot: start[session])
+        venueDay.unfile(session, from: place * dayCount + day)
+        audienceDay.unfile(session, from: problem.audience[activity] * dayCount + day)
+        if problem.amplified[activity] { amplifiedDay.unfile(session, from: day) }
+        let week = facts.week(ofSlot: start[session])
+        let base = facts.teamBase[session]
+        for position in 0..<teamCount[session] where isFirstOccurrence(session, position) {
+            let partner = team[base + position]
+            partnerDay.unfile(base + position, from: partner * dayCount + day)
+            partnerWeek[partner * facts.weekCount + week] -= 1
+            partnerLoad[partner] -= 1
+        }
+        activityDays[activity * dayCount + day] -= 1
+        if activityDays[activity * dayCount + day] == 0 { activityDayCount[activity] -= 1 }
+        activityVenues[activity * problem.venueCount + place] -= 1
+        if activityVenues[activity * problem.venueCount + place] == 0 { activityVenueCount[activity] -= 1 }
+        for pool in facts.poolsUsed(activity, venue: place) {
+            for slot in clampedHold(session) { poolUse[pool * problem.slotCount + slot] -= 1 }
+        }
+        placedCount -= 1
+        if facts.venueGrid[place] >= 0 { gridCount[facts.venueGrid[place]] -= 1 }
+        let month = facts.month(ofSlot: start[session])
+        for neighbourhood in facts.nearNeighbourhoods[place] {
+            circleCount[neighbourhood * facts.monthCount + month] -= 1
+        }
+    }
+
+    /// The hold's slots that exist in the season (a pin may reach before its first slot).
+    @inline(__always)
+    func clampedHold(_ session: Int) -> Range<Int> {
+        clamped(holdSlots(session))
+    }
+
+    @inline(__always)
+    func clamped(_ slots: Range<Int>) -> Range<Int> {
+        let first = max(0, slots.lowerBound)
+        return first..<max(first, min(problem.slotCount, slots.upperBound))
+    }
+
+    @inline(__always)
+    func gridBalance() -> Int {
+        var total = 0
+        for (index, share) in facts.gridShares.enumerated() {
+            guard let share else { continue }
+            total += abs(gridCount[index] - (placedCount * share + 50) / 100)
+        }
+        return total
+    }
+}
