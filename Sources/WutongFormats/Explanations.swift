@@ -11,9 +11,9 @@ public enum Language: String, CaseIterable, Sendable {
 public struct Explanations: Sendable {
     let season: Season
     let language: Language
-    private let activities: [String: Activity]
-    private let venues: [String: Venue]
-    private let partners: [String: PartnerUnit]
+    let activities: [String: Activity]
+    let venues: [String: Venue]
+    let partners: [String: PartnerUnit]
     private let placements: [SessionKey: Placement]
 
     public init(season: Season, schedule: Schedule, language: Language) {
@@ -37,37 +37,164 @@ public struct Explanations: Sendable {
         return Self.chineseNames[constraint] ?? constraint.rawValue
     }
 
+    /// One violation in words: the constraint's name, then what happened, naming the sessions,
+    /// venue, partner unit, time and numbers involved. Every constraint has its own sentence in
+    /// both languages (the switch has no default, so a new constraint cannot go without one).
     public func describe(_ violation: Violation) -> String {
-        let sessions = violation.sessions.map(session)
-        let both = sessions.joined(separator: language == .english ? " and " : " 与 ")
-        let time = violation.minutes.map(period) ?? ""
-        let venue = violation.venue.map(venueName) ?? ""
-        let partner = violation.partner.map(partnerName) ?? ""
-        let head = name(violation.constraint) + (language == .english ? ": " : "：")
-        switch (violation.constraint, language) {
-        case (.venueConflict, .english): return head + "\(both) both hold \(venue) \(time)"
-        case (.venueConflict, .simplifiedChinese): return head + "\(both) \(time)同时占用\(venue)"
-        case (.partnerConflict, .english):
-            return head
-                + "\(partner) is at both \(sessionsWithVenues(violation.sessions)) \(time)\(walk(violation.sessions))"
-        case (.partnerConflict, .simplifiedChinese):
-            return head + "\(partner)同时在\(sessionsWithVenues(violation.sessions))，\(time)\(walk(violation.sessions))"
-        case (.partnerAvailability, .english): return head + "\(partner) is busy during \(both) \(time)"
-        case (.partnerAvailability, .simplifiedChinese): return head + "\(partner)在\(time)没有空（\(both)）"
-        case (.partnerWeeklyLimit, .english):
-            return head + "\(partner) has \(violation.amount) session(s) too many in one week: \(both)"
-        case (.partnerWeeklyLimit, .simplifiedChinese): return head + "\(partner)一周内超出 \(violation.amount) 场：\(both)"
-        case (.venueCapacity, .english): return head + "\(both) at \(venue) is \(violation.amount) seats short"
-        case (.venueCapacity, .simplifiedChinese): return head + "\(both)在\(venue)缺少 \(violation.amount) 个座位"
-        case (.audienceConflict, .english): return head + "\(both) serve the same audience \(time)"
-        case (.audienceConflict, .simplifiedChinese): return head + "\(both) \(time)面向同一受众"
-        case (_, .english):
-            return head
-                + [both, venue.isEmpty ? "" : "at \(venue)", partner.isEmpty ? "" : "with \(partner)", time]
-                .filter { !$0.isEmpty }.joined(separator: " ") + (violation.amount == 1 ? "" : " (\(violation.amount))")
-        case (_, .simplifiedChinese):
-            return head + [both, venue, partner, time].filter { !$0.isEmpty }.joined(separator: "，")
-                + (violation.amount == 1 ? "" : "（\(violation.amount)）")
+        let english = language == .english
+        let words = Words(explanations: self, violation: violation)
+        let head = name(violation.constraint) + (english ? ": " : "：")
+        let text: (en: String, zh: String)
+        let (all, venue, partner, time, amount) =
+            (words.sessions, words.venue, words.partner, words.time, violation.amount)
+        switch violation.constraint {
+        case .venueConflict:
+            text = ("\(all) both hold \(venue) \(time)", "\(all) \(time)同时占用\(venue)")
+        case .partnerConflict:
+            let places = sessionsWithVenues(violation.sessions)
+            let walk = walk(violation.sessions)
+            text = ("\(partner) is at both \(places) \(time)\(walk)", "\(partner)同时在\(places)，\(time)\(walk)")
+        case .partnerAvailability:
+            text = ("\(partner) is busy during \(all) \(time)", "\(partner)在\(time)没有空（\(all)）")
+        case .partnerWeeklyLimit:
+            let limit = words.partnerUnit?.weeklyLimit.map(String.init) ?? "?"
+            text = (
+                "\(partner) has \(amount) session\(amount == 1 ? "" : "s") more than its weekly limit of \(limit) in one week: \(all)",
+                "\(partner)一周内比每周上限（\(limit) 场）多 \(amount) 场：\(all)"
+            )
+        case .venueHours:
+            text = (
+                "\(all) at \(venue) \(time) falls outside its opening hours or in a closure",
+                "\(all)在\(venue)的\(time)超出开放时间或遇到闭馆"
+            )
+        case .venueCapacity:
+            let size = words.activity?.audienceSize ?? 0
+            let seats = words.venueModel?.capacity ?? 0
+            text = (
+                "\(all) expects \(size) people but \(venue) seats \(seats) (\(amount) short)",
+                "\(all)预计 \(size) 人，\(venue)只有 \(seats) 个座位（缺 \(amount) 个）"
+            )
+        case .venueEquipment:
+            let items = words.subject
+            text = ("\(all) needs \(items), which \(venue) lacks", "\(all)需要\(items)，\(venue)没有")
+        case .venueEligibility:
+            text = (
+                "\(venue) is not a venue \(all) may use (the activity's venue requirements exclude it)",
+                "\(venue)不符合\(all)的场地要求"
+            )
+        case .quietHours:
+            text = (
+                "\(all) is amplified and reaches into the quiet hours of \(venue) \(time)",
+                "\(all)为扩声活动，\(time)进入\(venue)的安静时段"
+            )
+        case .audienceWindow:
+            text = (
+                "\(all) \(time) is outside the hours its audience can come", "\(all) \(time)不在受众可参加的时段内"
+            )
+        case .activityWindow:
+            text = (
+                "\(all) \(time) is outside the activity's allowed times or in a period it must avoid",
+                "\(all) \(time)不在活动允许的时段内或落在禁排时段"
+            )
+        case .audienceConflict:
+            text = ("\(all) serve the same audience \(time)", "\(all) \(time)面向同一受众")
+        case .noiseNeighbours:
+            let metres = season.rules.noiseDistanceMetres
+            let places = sessionsWithVenues(violation.sessions)
+            text = (
+                "\(places) are amplified at the same time \(time), at venues less than \(metres) m apart",
+                "\(places) \(time)同时扩声，两处场地相距不足 \(metres) 米"
+            )
+        case .seriesSpacing:
+            let gap = words.activity?.minGapDays ?? 0
+            text = ("\(all) are less than \(gap) days apart", "\(all)间隔不足 \(gap) 天")
+        case .precedence:
+            let first = violation.sessions.first.map(session) ?? "?"
+            let second = violation.sessions.dropFirst().first.map(session) ?? "?"
+            text = ("\(second) starts before \(first) has ended", "\(second)在\(first)结束前就开始了")
+        case .equipmentPool:
+            let pool = words.subject
+            text = (
+                "\(amount) more session\(amount == 1 ? "" : "s") need the \(pool) pool than it has units \(time): \(all)",
+                "\(time)需要共享设备\(pool)的场次比其数量多 \(amount) 场：\(all)"
+            )
+        case .preferredTimes:
+            text = ("\(all) \(time) is outside its preferred times", "\(all) \(time)不在偏好时间内")
+        case .seriesMinDays:
+            let series = words.activityName
+            let minimum = words.activity?.minDistinctDays ?? 0
+            text = (
+                "\(series) falls on \(amount) day\(amount == 1 ? "" : "s") fewer than the \(minimum) it should span",
+                "\(series)应分布在 \(minimum) 天，少了 \(amount) 天"
+            )
+        case .seriesSameVenue:
+            let series = words.activityName
+            text = (
+                "\(series) uses \(amount + 1) venues instead of one", "\(series)使用了 \(amount + 1) 个场地，而不是同一个"
+            )
+        case .audienceCompactness:
+            text = (
+                "\(all) \(time) has no session of its audience right before or after it that day",
+                "\(all) \(time)当天前后没有同一受众的活动相接"
+            )
+        case .gridBalance:
+            let grid = season.grids.first { $0.id == violation.subject }
+            let gridName = grid?.name ?? violation.subject ?? "?"
+            let share = grid?.targetShare.map(String.init) ?? "?"
+            text = (
+                "\(gridName) is \(amount) session\(amount == 1 ? "" : "s") away from its target share of \(share)%",
+                "\(gridName)与目标占比 \(share)% 相差 \(amount) 场"
+            )
+        case .walkingCircle:
+            let place = season.neighbourhoods.first { $0.id == violation.subject }?.name ?? violation.subject ?? "?"
+            let minutes = season.rules.circleMinutes
+            let month = words.month
+            text = (
+                "\(place) has no session within a \(minutes)-minute walk in \(month)",
+                "\(month)\(place)步行 \(minutes) 分钟内没有活动"
+            )
+        case .partnerFairness:
+            let offered = words.partnerUnit?.offeredSessions.map(String.init) ?? "?"
+            text = (
+                "\(partner) takes part in \(amount) session\(amount == 1 ? "" : "s") more than the \(offered) it offered",
+                "\(partner)参加的场次比其承诺的 \(offered) 场多 \(amount) 场"
+            )
+        case .stability:
+            let now = violation.sessions.first.flatMap { placements[$0] }
+            text = (
+                "\(all) \(now == nil ? "is no longer placed" : "has moved"); it was at \(venue) \(time)",
+                "\(all)\(now == nil ? "不再被安排" : "已调整")，原定\(time)在\(venue)"
+            )
+        }
+        return head + (english ? text.en : text.zh)
+    }
+
+    /// The entities of one violation, named for the reader.
+    private struct Words {
+        let sessions: String
+        let venue: String
+        let partner: String
+        let time: String
+        let subject: String
+        let month: String
+        let activity: Activity?
+        let activityName: String
+        let venueModel: Venue?
+        let partnerUnit: PartnerUnit?
+
+        init(explanations: Explanations, violation: Violation) {
+            let english = explanations.language == .english
+            sessions = violation.sessions.map(explanations.session).joined(separator: english ? " and " : " 与 ")
+            venue = violation.venue.map(explanations.venueName) ?? ""
+            partner = violation.partner.map(explanations.partnerName) ?? ""
+            time = violation.minutes.map(explanations.period) ?? ""
+            subject = violation.subject?.replacingOccurrences(of: ",", with: english ? ", " : "、") ?? "?"
+            let first = violation.minutes.map { LocalDateTime(minuteNumber: $0.lowerBound).date }
+            month = first.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? ""
+            activity = violation.sessions.first.flatMap { explanations.activities[$0.activity] }
+            activityName = activity?.name ?? violation.sessions.first?.activity ?? "?"
+            venueModel = violation.venue.flatMap { explanations.venues[$0] }
+            partnerUnit = violation.partner.flatMap { explanations.partners[$0] }
         }
     }
 
@@ -111,7 +238,7 @@ public struct Explanations: Sendable {
         return language == .english ? ", \(minutes) min walk apart" : "，两地步行约 \(minutes) 分钟"
     }
 
-    private func period(_ minutes: Range<Int>) -> String {
+    func period(_ minutes: Range<Int>) -> String {
         let start = LocalDateTime(minuteNumber: minutes.lowerBound)
         let end = LocalDateTime(minuteNumber: minutes.upperBound)
         return language == .english

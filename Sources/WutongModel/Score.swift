@@ -49,10 +49,14 @@ public struct Violation: Hashable, Sendable {
     public var venue: String?
     /// Local minutes (since 1970-01-01) the violation concerns, when it concerns a time.
     public var minutes: Range<Int>?
+    /// The other thing involved, by id: the grid (`grid-balance`), the neighbourhood
+    /// (`walking-circle`), the equipment pool (`equipment-pool`), or the missing equipment items,
+    /// comma-separated (`venue-equipment`).
+    public var subject: String?
 
     public init(
         _ constraint: ConstraintID, amount: Int = 1, sessions: [SessionKey] = [], partner: String? = nil,
-        venue: String? = nil, minutes: Range<Int>? = nil
+        venue: String? = nil, minutes: Range<Int>? = nil, subject: String? = nil
     ) {
         self.constraint = constraint
         self.amount = amount
@@ -60,6 +64,7 @@ public struct Violation: Hashable, Sendable {
         self.partner = partner
         self.venue = venue
         self.minutes = minutes
+        self.subject = subject
     }
 }
 

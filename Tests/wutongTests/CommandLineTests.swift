@@ -128,7 +128,9 @@ struct CommandLine {
         #expect(solved.output.contains("placed 172 of 172 sessions"))
         #expect(solved.output.contains("score hard=0 medium=0"))
         let schedule = first + "/schedule.xml"
-        #expect(FileManager.default.fileExists(atPath: first + "/report.md"))
+        let report = try String(contentsOfFile: first + "/report.md", encoding: .utf8)
+        #expect(report.contains("## Violations\n\n- "))
+        #expect(report.contains("## Plan"))
         let checked = try CommandLine.run(["check", "Inputs/hunan-spring-2027/season.xml", schedule])
         #expect(checked.status == 0, "\(checked.error)")
         #expect(checked.error.isEmpty)
@@ -137,6 +139,21 @@ struct CommandLine {
         #expect(again.status == 0)
         #expect(again.output.isEmpty && again.error.isEmpty)
         #expect(FileManager.default.contentsEqual(atPath: schedule, andPath: second + "/schedule.xml"))
+    }
+
+    @Test func solveWritesTheReportInChineseOnRequest() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.path
+        let solved = try CommandLine.run([
+            "solve", "--out", out, "--move-limit", "2000", "--lang", "zh-Hans", "--quiet",
+        ])
+        #expect(solved.status == 0, "\(solved.error)")
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        for heading in ["## 约束", "## 违反情况", "## 未安排的场次", "## 日程"] {
+            #expect(report.contains(heading), "report.md lacks \(heading)")
+        }
+        #expect(report.contains("得分：**硬约束 0"))
     }
 
     @Test func solveReplansFromABaseline() throws {

@@ -53,7 +53,9 @@ struct Check: ParsableCommand {
         case .text:
             let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
             Terminal.standardOutput(CheckReport.text(report, explanations: explanations))
-        case .json: Terminal.standardOutput(CheckReport.json(report, season: loaded))
+        case .json:
+            let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
+            Terminal.standardOutput(CheckReport.json(report, explanations: explanations))
         }
         if report.score.hard > 0 || !report.unplaced.isEmpty { throw ExitCode(1) }
     }
@@ -102,6 +104,9 @@ enum CheckReport {
             var partner: String?
             var start: String?
             var end: String?
+            var subject: String?
+            /// The violation in words, in the language of `--lang`.
+            var explanation: String
         }
         var score: ScoreJSON
         var constraints: [ConstraintJSON]
@@ -109,7 +114,7 @@ enum CheckReport {
         var unplaced: [String]
     }
 
-    static func json(_ report: ScoreReport, season: Season) -> String {
+    static func json(_ report: ScoreReport, explanations: Explanations) -> String {
         let value = JSONReport(
             score: .init(hard: report.score.hard, medium: report.score.medium, soft: report.score.soft),
             constraints: report.totals.map {
@@ -122,7 +127,8 @@ enum CheckReport {
                     constraint: $0.constraint.rawValue, amount: $0.amount, sessions: $0.sessions.map(\.description),
                     venue: $0.venue, partner: $0.partner,
                     start: $0.minutes.map { LocalDateTime(minuteNumber: $0.lowerBound).description },
-                    end: $0.minutes.map { LocalDateTime(minuteNumber: $0.upperBound).description })
+                    end: $0.minutes.map { LocalDateTime(minuteNumber: $0.upperBound).description }, subject: $0.subject,
+                    explanation: explanations.describe($0))
             },
             unplaced: report.unplaced.map(\.description))
         let encoder = JSONEncoder()

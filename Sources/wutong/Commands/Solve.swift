@@ -105,7 +105,11 @@ struct Solve: ParsableCommand {
                 generatedBy: "wutong \(Wutong.configuration.version)"),
             to: schedulePath)
         try AtomicFile.write(
-            Array(ScheduleReport.markdown(result.schedule, for: model, report: result.report, reasons: reasons).utf8),
+            Array(
+                ScheduleReport.markdown(
+                    result.schedule, for: model, report: result.report, reasons: result.reasons,
+                    language: lang.language
+                ).utf8),
             to: reportPath)
         guard !quiet else { return }
         let placed = result.schedule.sessions.filter(\.isPlaced).count
