@@ -31,6 +31,9 @@ struct LocalSearch {
     private(set) var evaluated = 0
     private(set) var accepted = 0
     private(set) var restarts = 0
+    /// Per kind of move: how many were evaluated and how many accepted.
+    private(set) var statistics = MoveStatistics()
+    private var lastKind = MoveKind.relocate
     private let movable: [Int]
 
     // The best schedule, flat like `SearchState`; only sessions changed since are copied when
@@ -134,9 +137,11 @@ struct LocalSearch {
                 }
             }
             evaluated += 1
+            statistics.evaluated[lastKind.rawValue] += 1
             let slot = evaluated % historyLength
             if candidate <= current || candidate <= history[slot] {
                 accepted += 1
+                statistics.accepted[lastKind.rawValue] += 1
                 if case .applied = proposal {
                 } else {
                     apply(proposal)
@@ -230,14 +235,19 @@ struct LocalSearch {
         let kind = pick(20)
         let applied: Bool
         if !state.isPlaced(session) {
+            lastKind = .place
             applied = place(session)
         } else if kind < 10 {
+            lastKind = .relocate
             return proposeRelocation(session)
         } else if kind < 15 {
+            lastKind = .partner
             return proposePartnerChange(session)
         } else if kind < 18 {
+            lastKind = .swap
             applied = swap(session, movable[pick(movable.count)])
         } else {
+            lastKind = .kempeChain
             applied = kempeChain(session)
         }
         return applied ? .applied : .impossible

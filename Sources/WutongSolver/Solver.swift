@@ -20,6 +20,7 @@ public struct SolveResult: Sendable {
     public var accepted: Int
     /// Times the search went back to its best schedule and perturbed it.
     public var restarts: Int
+    public var statistics: MoveStatistics
 }
 
 /// How long and how the search runs. With a move limit and no stop request the result depends
@@ -102,6 +103,6 @@ public enum Solver {
         return SolveResult(
             schedule: schedule, report: report, reasons: built.reasons.filter { unplaced.contains($0.key) },
             constructed: constructed, searched: final.score, moves: search.moves, evaluated: search.evaluated,
-            accepted: search.accepted, restarts: search.restarts)
+            accepted: search.accepted, restarts: search.restarts, statistics: search.statistics)
     }
 }

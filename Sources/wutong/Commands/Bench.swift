@@ -138,5 +138,13 @@ struct BenchSolve: ParsableCommand {
                 searching, result.moves, result.evaluated, result.accepted,
                 100 * Double(result.accepted) / Double(max(1, result.evaluated)), result.restarts))
         print(String(format: "evaluated moves/s: %.0f", Double(result.evaluated) / searching))
+        for kind in MoveKind.allCases where result.statistics.evaluated[kind.rawValue] > 0 {
+            let evaluated = result.statistics.evaluated[kind.rawValue]
+            let accepted = result.statistics.accepted[kind.rawValue]
+            print(
+                String(
+                    format: "  %@: %d evaluated, %d accepted (%.1f%%)", kind.name, evaluated, accepted,
+                    100 * Double(accepted) / Double(evaluated)))
+        }
     }
 }

@@ -1,0 +1,20 @@
+/// The kinds of move the local search makes.
+public enum MoveKind: Int, CaseIterable, Sendable {
+    case place, relocate, partner, swap, kempeChain
+
+    public var name: String {
+        switch self {
+        case .place: "place an unplaced session"
+        case .relocate: "move to another venue and time"
+        case .partner: "change a partner"
+        case .swap: "swap two sessions"
+        case .kempeChain: "Kempe chain between two times"
+        }
+    }
+}
+
+/// What the search spent its moves on: per kind, moves evaluated and moves accepted.
+public struct MoveStatistics: Sendable {
+    public var evaluated = [Int](repeating: 0, count: MoveKind.allCases.count)
+    public var accepted = [Int](repeating: 0, count: MoveKind.allCases.count)
+}
