@@ -222,6 +222,26 @@ struct CommandLine {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect((object["score"] as? [String: Int])?["hard"] == 2)
         #expect((object["constraints"] as? [Any])?.count == 24)
+        let violations = try #require(object["violations"] as? [[String: Any]])
+        #expect(
+            violations.contains {
+                ($0["explanation"] as? String)?.hasPrefix("venue-conflict: 上门探访 Visit #1 and 音乐会 Concert #1") == true
+            })
+    }
+
+    @Test func solveSummarisesAsJSON() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let solved = try CommandLine.run([
+            "solve", "--out", directory.path, "--move-limit", "2000", "--format", "json",
+        ])
+        #expect(solved.status == 0, "\(solved.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(solved.output.utf8)) as? [String: Any])
+        #expect(object["placed"] as? Int == 172)
+        #expect(object["sessions"] as? Int == 172)
+        #expect((object["score"] as? [String: Int])?["hard"] == 0)
+        #expect((object["unplaced"] as? [Any])?.isEmpty == true)
+        #expect((object["schedule"] as? String)?.hasSuffix("/schedule.xml") == true)
     }
 
     @Test func checkExitsTwoForUnreadableInput() throws {

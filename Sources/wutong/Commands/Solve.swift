@@ -120,6 +120,7 @@ struct Solve: ParsableCommand {
                     + "\(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))) s; "
                     + "score \(result.report.score); wrote \(schedulePath) and \(reportPath)\n")
         case .json:
+            let words = Explanations(season: model, schedule: result.schedule, language: lang.language)
             let summary: [String: Any] = [
                 "placed": placed, "sessions": model.sessionCount,
                 "score": [
@@ -127,6 +128,17 @@ struct Solve: ParsableCommand {
                     "soft": result.report.score.soft,
                 ],
                 "schedule": schedulePath, "report": reportPath,
+                "unplaced": result.report.unplaced.map { key -> [String: Any] in
+                    [
+                        "activity": key.activity, "index": key.index,
+                        "reasons": (result.reasons[key] ?? []).map {
+                            [
+                                "constraint": $0.constraint.rawValue, "candidates": $0.candidates,
+                                "explanation": words.reason($0.constraint, candidates: $0.candidates),
+                            ] as [String: Any]
+                        },
+                    ]
+                },
             ]
             let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
             Terminal.standardOutput(String(decoding: data, as: UTF8.self) + "\n")
