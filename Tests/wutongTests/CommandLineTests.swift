@@ -156,6 +156,22 @@ struct CommandLine {
         #expect(report.contains("得分：**硬约束 0"))
     }
 
+    @Test func aSeasonWhereNothingFitsIsSolvedWithReasonsAndFailsTheCheck() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let season = "Tests/WutongFormatsTests/Fixtures/valid/nothing-fits.xml"
+        let solved = try CommandLine.run(["solve", season, "--out", directory.path, "--move-limit", "1000"])
+        #expect(solved.status == 0, "\(solved.error)")
+        #expect(solved.output.contains("placed 0 of 3 sessions"))
+        let report = try String(contentsOfFile: directory.path + "/report.md", encoding: .utf8)
+        for index in 1...3 {
+            #expect(report.contains("- 音乐会 Concert #\(index): partner-availability rules out 294 candidate placements"))
+        }
+        let checked = try CommandLine.run(["check", season, directory.path + "/schedule.xml"])
+        #expect(checked.status == 1)
+        #expect(checked.output.contains("- unplaced: 音乐会 Concert #3"))
+    }
+
     @Test func solveReplansFromABaseline() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

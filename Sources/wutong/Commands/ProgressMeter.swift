@@ -34,7 +34,7 @@ final class ProgressMeter: Sendable {
         }
         guard due else { return }
         let seconds = Self.seconds(now - started)
-        let rate = seconds > 0 ? Double(progress.moves) / seconds : 0
+        let rate = seconds > 0 ? Double(progress.evaluated) / seconds : 0
         let line = String(format: "%6.1f s  best %@  %.0fk moves/s", seconds, progress.best.description, rate / 1000)
         FileHandle.standardError.write(Data((live ? "\r" + line + "\u{1B}[K" : line + "\n").utf8))
     }
