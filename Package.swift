@@ -25,16 +25,17 @@ let package = Package(
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "WutongModel", swiftSettings: swiftSettings),
+        .target(name: "ICalendar", swiftSettings: swiftSettings),
         .target(name: "WutongSolver", dependencies: ["WutongModel"], swiftSettings: swiftSettings),
         .target(
             name: "WutongFormats",
-            dependencies: ["WutongModel", "XMLSupport"],
+            dependencies: ["WutongModel", "ICalendar", "XMLSupport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "wutong",
             dependencies: [
-                "WutongModel", "WutongFormats", "WutongSolver",
+                "WutongModel", "WutongFormats", "WutongSolver", "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -46,6 +47,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WutongModelTests",
             dependencies: ["WutongModel", "WutongTestSupport"],

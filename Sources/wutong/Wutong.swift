@@ -11,6 +11,8 @@ struct Wutong: AsyncParsableCommand {
             Inputs/hunan-spring-2027/season.xml.
             """,
         version: "0.1.0",
-        subcommands: [Solve.self, Validate.self, Check.self, Generate.self, Schema.self, Bench.self]
+        subcommands: [
+            Solve.self, Validate.self, Check.self, Generate.self, Schema.self, CalendarCommand.self, Bench.self,
+        ]
     )
 }

@@ -260,6 +260,80 @@ struct CommandLine {
         #expect((object["schedule"] as? String)?.hasSuffix("/schedule.xml") == true)
     }
 
+    @Test func calendarBusyPrintsTheDocumentedJSON() throws {
+        let busy = try CommandLine.run([
+            "calendar", "busy", "Tests/ICalendarTests/Fixtures/freebusy.ics", "--from", "2027-03-01", "--to",
+            "2027-03-04",
+        ])
+        #expect(busy.status == 0, "\(busy.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(busy.output.utf8)) as? [String: Any])
+        #expect(object["timezone"] as? String == "Asia/Shanghai")
+        let entries = try #require(object["busy"] as? [[String: String]])
+        #expect(entries.map { $0["start"] } == ["2027-03-02T09:00:00+08:00", "2027-03-03T09:00:00+08:00"])
+        #expect(entries.first?["end"] == "2027-03-02T11:00:00+08:00")
+        #expect(entries.first?["uid"] == "fb-1@example.invalid")
+        let inTokyo = try CommandLine.run([
+            "calendar", "busy", "Tests/ICalendarTests/Fixtures/freebusy.ics", "--from", "2027-03-01", "--to",
+            "2027-03-04",
+            "--tz", "Asia/Tokyo",
+        ])
+        #expect(inTokyo.output.contains("\"2027-03-02T10:00:00+09:00\""))
+        let unknownZone = try CommandLine.run([
+            "calendar", "busy", "Tests/ICalendarTests/Fixtures/freebusy.ics", "--from", "2027-03-01", "--to",
+            "2027-03-04",
+            "--tz", "Mars/Olympus",
+        ])
+        #expect(unknownZone.status == 64)
+    }
+
+    @Test func calendarExpandWritesEachFormOfTime() throws {
+        let expanded = try CommandLine.run([
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/google.ics", "--from", "2027-03-01", "--to",
+            "2027-03-10",
+        ])
+        #expect(expanded.status == 0, "\(expanded.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(expanded.output.utf8)) as? [String: Any])
+        let entries = try #require(object["occurrences"] as? [[String: String]])
+        #expect(
+            entries.map { $0["start"]! } == [
+                "2027-03-02T06:00:00Z", "2027-03-05T14:00:00", "2027-03-08", "2027-03-09T06:00:00Z",
+            ])
+        #expect(entries[2]["end"] == "2027-03-10")
+    }
+
+    @Test func calendarCommandsRefuseBadCalendarsWithTheLine() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bad.ics").path
+        try
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20270301T090000Z\r\nRRULE:FREQ=WEEKLY;BYSETPOS=1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try CommandLine.run(["calendar", "expand", path, "--from", "2027-03-01", "--to", "2027-04-01"])
+        #expect(refused.status == 1)
+        #expect(
+            refused.error.contains("bad.ics:5: error: RRULE: BYSETPOS needs another BYxxx rule part to select from"))
+        let missing = try CommandLine.run([
+            "calendar", "busy", "nowhere.ics", "--from", "2027-03-01", "--to", "2027-04-01",
+        ])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("nowhere.ics:1: error: no such file"))
+        let badDate = try CommandLine.run(["calendar", "busy", path, "--from", "2027-3-1", "--to", "2027-04-01"])
+        #expect(badDate.status == 64)
+    }
+
+    @Test func calendarLintReportsWhatStrictClientsRefuse() throws {
+        let clean = try CommandLine.run(["calendar", "lint", "Tests/ICalendarTests/Fixtures/apple.ics"])
+        #expect(clean.status == 0, "\(clean.output)")
+        let outlook = try CommandLine.run([
+            "calendar", "lint", "Tests/ICalendarTests/Fixtures/outlook-no-vtimezone.ics",
+        ])
+        #expect(outlook.status == 1)
+        #expect(
+            outlook.output.contains(
+                "outlook-no-vtimezone.ics:8: TZID China Standard Time is not defined by a VTIMEZONE"))
+        #expect(outlook.output.contains("outlook-no-vtimezone.ics:10: UNTIL must be in UTC"))
+    }
+
     @Test func checkExitsTwoForUnreadableInput() throws {
         let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
         let missing = try CommandLine.run(["check", season, "no-such-schedule.xml"])
@@ -308,8 +382,8 @@ struct CommandLine {
 
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
     @Test(arguments: [
-        [], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["bench"], ["bench", "parse"],
-        ["bench", "solve"],
+        [], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["calendar"], ["calendar", "busy"],
+        ["calendar", "expand"], ["calendar", "lint"], ["bench"], ["bench", "parse"], ["bench", "solve"],
     ])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(

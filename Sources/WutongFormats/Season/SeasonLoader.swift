@@ -7,6 +7,8 @@ import XMLSupport
 public struct SeasonLoadResult: Sendable {
     public var season: Season?
     public var diagnostics: [Diagnostic]
+    /// Partner id → busy periods from the partner's busy calendars (season time zone).
+    public var busy: [String: [LocalPeriod]] = [:]
 
     public var hasErrors: Bool {
         diagnostics.contains { $0.severity == .error }
@@ -62,35 +64,18 @@ public enum SeasonLoader {
             return SeasonLoadResult(season: nil, diagnostics: (xmlDiagnostics + decoder.diagnostics).sorted())
         }
         var diagnostics = xmlDiagnostics + SeasonValidator.validate(season)
+        var busy: [String: [LocalPeriod]] = [:]
         if let calendarDirectory {
-            diagnostics += missingCalendars(
+            let calendars = PartnerCalendars.load(
                 season, directory: calendarDirectory.actual, shownAs: calendarDirectory.shown)
+            diagnostics += calendars.diagnostics
+            busy = calendars.busy
         }
         diagnostics.sort()
         let failed = diagnostics.contains { $0.severity == .error }
-        return SeasonLoadResult(season: failed ? nil : season, diagnostics: diagnostics)
+        return SeasonLoadResult(season: failed ? nil : season, diagnostics: diagnostics, busy: failed ? [:] : busy)
     }
 
-    private static func missingCalendars(_ season: Season, directory: String, shownAs shown: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for partner in season.partners {
-            for calendar in partner.busyCalendars {
-                let path = calendar.path.hasPrefix("/") ? calendar.path : directory + "/" + calendar.path
-                var isDirectory: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
-                    let location = calendar.source?.at("href") ?? SourceLocation(file: "season", line: 1, column: 1)
-                    let shownPath =
-                        calendar.path.hasPrefix("/") || shown.isEmpty ? calendar.path : shown + "/" + calendar.path
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, at: location,
-                            "busy calendar '\(calendar.path)' of partner '\(partner.id)' not found (looked for \(shownPath)); "
-                                + "paths are relative to the season file"))
-                }
-            }
-        }
-        return diagnostics
-    }
 }
 
 extension Diagnostic {

@@ -93,7 +93,8 @@ struct BenchSolve: ParsableCommand {
 
     func run() throws {
         let path = try BundledSeason.resolve(season)
-        guard let model = SeasonLoader.load(path: path).season else {
+        let loaded = SeasonLoader.load(path: path)
+        guard let model = loaded.season else {
             Terminal.standardError("\(BundledSeason.display(path)): the season is not valid; run `wutong validate`")
             throw ExitCode(1)
         }
@@ -104,7 +105,7 @@ struct BenchSolve: ParsableCommand {
         var feasibleAt: Double?
         var searchStarted: Double?
         let result = Solver.solve(
-            model, options: SolveOptions(seed: seed, moveLimit: Int.max),
+            model, busy: loaded.busy, options: SolveOptions(seed: seed, moveLimit: Int.max),
             shouldStop: { clock.now - started >= limit },
             progress: { progress in
                 let seconds = ProgressMeter.seconds(clock.now - started)

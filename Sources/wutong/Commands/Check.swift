@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
             Terminal.standardError("\(schedule): the schedule cannot be checked")
             throw ExitCode(2)
         }
-        let report = ScheduleScorer.score(plan, for: loaded)
+        let report = ScheduleScorer.score(plan, for: loaded, busy: seasonResult.busy)
         if let claimed = scheduleResult.claimedScore, claimed != report.score {
             Terminal.standardError(
                 "\(schedule): warning: the file claims \(claimed) but rescoring gives \(report.score); "

@@ -85,7 +85,8 @@ struct Solve: ParsableCommand {
         Interrupt.install()
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
         let result = Solver.solvePortfolio(
-            model, options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads),
+            model, busy: loaded.busy,
+            options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
             },
