@@ -47,7 +47,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WutongModelTests",
             dependencies: ["WutongModel", "WutongTestSupport"],
