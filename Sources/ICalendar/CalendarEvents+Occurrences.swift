@@ -26,8 +26,13 @@ extension CalendarEvents {
                 }
             }
             starts += master.rdates.filter { $0.wall < windowEnd }
-            let excluded = Set(master.exdates.map(key))
             let replaced = overrides[master.uid] ?? []
+            if master.exdates.isEmpty, replaced.isEmpty, master.rdates.isEmpty, master.rules.count <= 1 {
+                // The common case: nothing to remove or merge.
+                for start in starts { result.append(occurrence(of: master, at: start)) }
+                continue
+            }
+            let excluded = Set(master.exdates.map(key))
             let replacedKeys = Set(replaced.compactMap { $0.recurrenceID.map(key) })
             var seen = Set<Int>()
             for start in starts {
@@ -41,6 +46,7 @@ extension CalendarEvents {
                 result.append(occurrence(of: change, at: change.startTime))
             }
         }
+        guard !overrides.isEmpty else { return result }
         // Overrides whose series is missing stand on their own.
         let masters = Set(events.filter { $0.recurrenceID == nil }.map(\.uid))
         for event in events where event.recurrenceID != nil && !masters.contains(event.uid) {

@@ -94,9 +94,38 @@ public struct CalendarEvents: Sendable {
         return (value, OccurrenceTime(value, zone: zone))
     }
 
+    /// The properties of a VEVENT that matter here, found in one pass over its lines.
+    private struct EventLines {
+        var uid, start, end, duration, recurrenceID, sequence, status, transparency, summary: ContentLine?
+        var rules: [ContentLine] = []
+        var rdates: [ContentLine] = []
+        var exdates: [ContentLine] = []
+
+        init(_ component: Component) {
+            for line in component.properties {
+                switch line.name {
+                case "UID": uid = uid ?? line
+                case "DTSTART": start = start ?? line
+                case "DTEND": end = end ?? line
+                case "DURATION": duration = duration ?? line
+                case "RECURRENCE-ID": recurrenceID = recurrenceID ?? line
+                case "SEQUENCE": sequence = sequence ?? line
+                case "STATUS": status = status ?? line
+                case "TRANSP": transparency = transparency ?? line
+                case "SUMMARY": summary = summary ?? line
+                case "RRULE": rules.append(line)
+                case "RDATE": rdates.append(line)
+                case "EXDATE": exdates.append(line)
+                default: continue
+                }
+            }
+        }
+    }
+
     private mutating func read(_ component: Component) throws(ICalError) -> Event {
+        let lines = EventLines(component)
         let uid: String
-        if let value = component.property("UID")?.value, !value.isEmpty {
+        if let value = lines.uid?.value, !value.isEmpty {
             uid = value
         } else {
             uid = "line-\(component.line)"
@@ -104,12 +133,12 @@ public struct CalendarEvents: Sendable {
                 ICalDiagnostic(line: component.line, severity: .warning, message: "VEVENT without a UID; called \(uid)")
             )
         }
-        guard let startLine = component.property("DTSTART") else {
+        guard let startLine = lines.start else {
             throw ICalError(line: component.line, "VEVENT \(uid) has no DTSTART")
         }
         let (start, startTime) = try time(startLine, what: "DTSTART")
         var duration = ICalDuration(days: start.isDate ? 1 : 0)
-        if let endLine = component.property("DTEND") {
+        if let endLine = lines.end {
             let (end, endTime) = try time(endLine, what: "DTEND")
             guard end.isDate == start.isDate else {
                 throw ICalError(
@@ -125,14 +154,14 @@ public struct CalendarEvents: Sendable {
             }
             guard seconds >= 0 else { throw ICalError(line: endLine.line, "DTEND is before DTSTART") }
             duration = ICalDuration(days: 0, seconds: seconds)
-        } else if let durationLine = component.property("DURATION") {
+        } else if let durationLine = lines.duration {
             guard let value = ICalDuration(durationLine.value), !value.negative else {
                 throw ICalError(line: durationLine.line, "DURATION '\(durationLine.value)' is not a valid duration")
             }
             duration = value
         }
         var rules: [RecurrenceRule] = []
-        for ruleLine in component.properties("RRULE") {
+        for ruleLine in lines.rules {
             switch RecurrenceRule.parse(ruleLine.value) {
             case .failure(let error): throw ICalError(line: ruleLine.line, "RRULE: \(error)")
             case .success(let parsed):
@@ -163,7 +192,7 @@ public struct CalendarEvents: Sendable {
             )
         }
         var rdates: [OccurrenceTime] = []
-        for line in component.properties("RDATE") {
+        for line in lines.rdates {
             for item in line.value.split(separator: ",") {
                 // RDATE;VALUE=PERIOD: the period's start.
                 let text = String(item.split(separator: "/").first ?? item)
@@ -176,7 +205,7 @@ public struct CalendarEvents: Sendable {
             }
         }
         var exdates: [OccurrenceTime] = []
-        for line in component.properties("EXDATE") {
+        for line in lines.exdates {
             for item in line.value.split(separator: ",") {
                 var single = line
                 single.value = String(item)
@@ -184,7 +213,7 @@ public struct CalendarEvents: Sendable {
             }
         }
         var recurrenceID: OccurrenceTime?
-        if let line = component.property("RECURRENCE-ID") {
+        if let line = lines.recurrenceID {
             recurrenceID = try time(line, what: "RECURRENCE-ID").1
             if line.parameter("RANGE") != nil {
                 diagnostics.append(
@@ -193,13 +222,13 @@ public struct CalendarEvents: Sendable {
                         message: "RANGE=\(line.parameter("RANGE")!) is not supported; only this occurrence is changed"))
             }
         }
-        let sequence = component.property("SEQUENCE").flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
+        let sequence = lines.sequence.flatMap { Int($0.value.trimmingWhitespace()) } ?? 0
         return Event(
             uid: uid, sequence: sequence, start: start, startTime: startTime, duration: duration, rules: rules,
             rdates: rdates, exdates: exdates, recurrenceID: recurrenceID,
-            status: component.property("STATUS")?.value.trimmingWhitespace().uppercased() ?? "CONFIRMED",
-            transparent: component.property("TRANSP")?.value.trimmingWhitespace().uppercased() == "TRANSPARENT",
-            summary: component.property("SUMMARY").flatMap { TextValue.unescape($0.value) } ?? "",
+            status: lines.status?.value.trimmingWhitespace().upperCasedIfNeeded() ?? "CONFIRMED",
+            transparent: lines.transparency?.value.trimmingWhitespace().upperCasedIfNeeded() == "TRANSPARENT",
+            summary: lines.summary.flatMap { TextValue.unescape($0.value) } ?? "",
             line: component.line)
     }
 

@@ -9,7 +9,7 @@ public struct Component: Hashable, Sendable {
     public var line: Int
 
     public init(name: String, properties: [ContentLine] = [], components: [Component] = [], line: Int = 0) {
-        self.name = name.uppercased()
+        self.name = name.upperCasedIfNeeded()
         self.properties = properties
         self.components = components
         self.line = line
@@ -17,17 +17,17 @@ public struct Component: Hashable, Sendable {
 
     /// The first property called `name`.
     public func property(_ name: String) -> ContentLine? {
-        let wanted = name.uppercased()
+        let wanted = name.upperCasedIfNeeded()
         return properties.first { $0.name == wanted }
     }
 
     public func properties(_ name: String) -> [ContentLine] {
-        let wanted = name.uppercased()
+        let wanted = name.upperCasedIfNeeded()
         return properties.filter { $0.name == wanted }
     }
 
     public func components(_ name: String) -> [Component] {
-        let wanted = name.uppercased()
+        let wanted = name.upperCasedIfNeeded()
         return components.filter { $0.name == wanted }
     }
 }
@@ -50,12 +50,12 @@ public enum CalendarParser {
         for line in lines {
             switch line.name {
             case "BEGIN":
-                let name = line.value.trimmingWhitespace().uppercased()
+                let name = line.value.trimmingWhitespace().upperCasedIfNeeded()
                 guard !name.isEmpty else { throw ICalError(line: line.line, "BEGIN without a component name") }
                 guard stack.count < 32 else { throw ICalError(line: line.line, "components nested too deep") }
                 stack.append(Component(name: name, line: line.line))
             case "END":
-                let name = line.value.trimmingWhitespace().uppercased()
+                let name = line.value.trimmingWhitespace().upperCasedIfNeeded()
                 guard let open = stack.popLast() else {
                     throw ICalError(line: line.line, "END:\(name) without a BEGIN")
                 }
@@ -98,7 +98,15 @@ public enum CalendarWriter {
 }
 
 extension String {
+    /// Names are stored upper-cased; most callers already pass them so, and skip the copy.
+    func upperCasedIfNeeded() -> String {
+        utf8.contains { $0 >= 97 && $0 <= 122 } ? uppercased() : self
+    }
+
     func trimmingWhitespace() -> String {
+        guard let first = utf8.first, let last = utf8.last, first == 32 || first == 9 || last == 32 || last == 9 else {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }

@@ -16,7 +16,9 @@ public struct ContentLine: Hashable, Sendable {
 
     /// The first value of parameter `name` (names compare case-insensitively).
     public func parameter(_ name: String) -> String? {
-        parameters.first { $0.name == name.uppercased() }?.values.first
+        guard !parameters.isEmpty else { return nil }
+        let wanted = name.upperCasedIfNeeded()
+        return parameters.first { $0.name == wanted }?.values.first
     }
 }
 
@@ -27,7 +29,7 @@ public struct Parameter: Hashable, Sendable {
     public var values: [String]
 
     public init(_ name: String, _ values: [String]) {
-        self.name = name.uppercased()
+        self.name = name.upperCasedIfNeeded()
         self.values = values
     }
 }
@@ -78,59 +80,66 @@ enum ContentLineReader {
     }
 
     /// Parses one unfolded line. Parameter values may be quoted (and then hold `;`, `:` and `,`).
+    /// Works on the bytes: the delimiters are ASCII, and no byte of a multi-byte UTF-8 character
+    /// is ASCII, so they are never confused.
     static func parse(_ bytes: [UInt8], line: Int) throws(ICalError) -> ContentLine {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
             throw ICalError(line: line, "the line is not valid UTF-8")
         }
-        let scalars = Array(text.unicodeScalars)
         var position = 0
         func readName() -> String {
             let start = position
-            while position < scalars.count, isNameCharacter(scalars[position]) { position += 1 }
-            return String(String.UnicodeScalarView(scalars[start..<position]))
+            while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
+            return String(decoding: bytes[start..<position], as: UTF8.self)
         }
-        let name = readName().uppercased()
+        let name = readName().upperCasedIfNeeded()
         guard !name.isEmpty else {
             throw ICalError(line: line, "expected a property name at the start of the line")
         }
         var parameters: [Parameter] = []
-        while position < scalars.count, scalars[position] == ";" {
+        while position < bytes.count, bytes[position] == semicolon {
             position += 1
             let parameterName = readName()
-            guard !parameterName.isEmpty, position < scalars.count, scalars[position] == "=" else {
+            guard !parameterName.isEmpty, position < bytes.count, bytes[position] == equals else {
                 throw ICalError(line: line, "a parameter of \(name) has no name=value form")
             }
             position += 1
             var values: [String] = []
             repeat {
-                if position < scalars.count, scalars[position] == "\"" {
+                if position < bytes.count, bytes[position] == quote {
                     position += 1
                     let start = position
-                    while position < scalars.count, scalars[position] != "\"" { position += 1 }
-                    guard position < scalars.count else {
+                    while position < bytes.count, bytes[position] != quote { position += 1 }
+                    guard position < bytes.count else {
                         throw ICalError(line: line, "the quoted value of parameter \(parameterName) is not closed")
                     }
-                    values.append(String(String.UnicodeScalarView(scalars[start..<position])))
+                    values.append(String(decoding: bytes[start..<position], as: UTF8.self))
                     position += 1
                 } else {
                     let start = position
-                    while position < scalars.count, ![";", ":", ","].contains(scalars[position]) { position += 1 }
-                    values.append(String(String.UnicodeScalarView(scalars[start..<position])))
+                    while position < bytes.count, bytes[position] != semicolon, bytes[position] != colon,
+                        bytes[position] != comma
+                    {
+                        position += 1
+                    }
+                    values.append(String(decoding: bytes[start..<position], as: UTF8.self))
                 }
-                guard position < scalars.count, scalars[position] == "," else { break }
+                guard position < bytes.count, bytes[position] == comma else { break }
                 position += 1
             } while true
             parameters.append(Parameter(parameterName, values))
         }
-        guard position < scalars.count, scalars[position] == ":" else {
+        guard position < bytes.count, bytes[position] == colon else {
             throw ICalError(line: line, "the \(name) line has no ':' before its value")
         }
-        let value = String(String.UnicodeScalarView(scalars[(position + 1)...]))
+        let value = String(decoding: bytes[(position + 1)...], as: UTF8.self)
         return ContentLine(name: name, parameters: parameters, value: value, line: line)
     }
 
-    static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar >= "A" && scalar <= "Z") || (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-            || scalar == "-"
+    static let (semicolon, colon, comma, equals, quote): (UInt8, UInt8, UInt8, UInt8, UInt8) = (59, 58, 44, 61, 34)
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45
     }
+
 }

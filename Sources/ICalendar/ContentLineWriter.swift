@@ -52,6 +52,7 @@ public enum TextValue {
 
     /// Unescapes a TEXT value; nil when it holds a backslash that escapes nothing valid.
     public static func unescape(_ text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
         var result = ""
         var escaping = false
         for character in text {

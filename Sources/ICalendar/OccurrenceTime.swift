@@ -62,8 +62,13 @@ public struct OccurrenceTime: Sendable {
         return ICalDateTime(wallSeconds: instant + offset, zone: .floating).extended + offsetText(offset)
     }
 
+    /// `+08:00`.
     static func offsetText(_ offset: Int) -> String {
-        let text = UTCOffset.format(offset)
-        return String(text.prefix(3)) + ":" + String(text.dropFirst(3).prefix(2))
+        var bytes: [UInt8] = [offset < 0 ? 0x2D : 0x2B]
+        let value = abs(offset)
+        appendDigits(&bytes, value / 3600, 2)
+        bytes.append(0x3A)
+        appendDigits(&bytes, value / 60 % 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

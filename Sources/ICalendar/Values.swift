@@ -83,21 +83,33 @@ public struct ICalDateTime: Hashable, Sendable {
 
     /// Parses `YYYYMMDDTHHMMSS` with an optional `Z`; `tzid` applies when there is no `Z`.
     public init?(basic text: String, tzid: String? = nil) {
-        var body = Substring(text)
+        var bytes = Array(text.utf8)
         var zone: Zone = tzid.map { .named($0) } ?? .floating
-        if body.hasSuffix("Z") || body.hasSuffix("z") {
-            body = body.dropLast()
+        if let last = bytes.last, last == 0x5A || last == 0x7A {
+            bytes.removeLast()
             zone = .utc
         }
-        let parts = body.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = ICalDate(basic: String(parts[0])) else { return nil }
-        let digits = Array(parts[1].utf8)
-        guard digits.count == 6, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let number = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + Int(digits[$1] - 0x30) } }
-        let (hour, minute, second) = (number(0..<2), number(2..<4), number(4..<6))
-        // 60 is a leap second: RFC 5545 allows it; it reads as the next minute's first second.
+        guard bytes.count == 15, bytes[8] == 0x54 || bytes[8] == 0x74 else { return nil }
+        var digits = [Int](repeating: 0, count: 14)
+        for (index, position) in [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14].enumerated() {
+            let byte = bytes[position]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            digits[index] = Int(byte - 0x30)
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let month = digits[4] * 10 + digits[5]
+        let day = digits[6] * 10 + digits[7]
+        let (hour, minute, second) = (
+            digits[8] * 10 + digits[9], digits[10] * 10 + digits[11], digits[12] * 10 + digits[13]
+        )
+        guard (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day) else {
+            return nil
+        }
+        // 60 is a leap second: RFC 5545 allows it; it reads as the minute's last second.
         guard hour < 24, minute < 60, second <= 60 else { return nil }
-        self.init(date: date, hour: hour, minute: minute, second: min(second, 59), zone: zone)
+        self.init(
+            date: ICalDate(year: year, month: month, day: day), hour: hour, minute: minute, second: min(second, 59),
+            zone: zone)
     }
 
     /// `YYYYMMDDTHHMMSS[Z]`.
@@ -107,7 +119,20 @@ public struct ICalDateTime: Hashable, Sendable {
 
     /// `YYYY-MM-DDTHH:MM:SS`.
     public var extended: String {
-        date.description + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        appendDigits(&bytes, date.year, 4)
+        bytes.append(0x2D)
+        appendDigits(&bytes, date.month, 2)
+        bytes.append(0x2D)
+        appendDigits(&bytes, date.day, 2)
+        bytes.append(0x54)
+        appendDigits(&bytes, hour, 2)
+        bytes.append(0x3A)
+        appendDigits(&bytes, minute, 2)
+        bytes.append(0x3A)
+        appendDigits(&bytes, second, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -243,6 +268,23 @@ public enum UTCOffset {
         let value = abs(seconds)
         let base = sign + pad(value / 3600, 2) + pad(value / 60 % 60, 2)
         return value % 60 == 0 ? base : base + pad(value % 60, 2)
+    }
+}
+
+/// Appends a non-negative number with at least `width` digits.
+func appendDigits(_ bytes: inout [UInt8], _ value: Int, _ width: Int) {
+    guard value >= 0 else {
+        bytes += Array(pad(value, width).utf8)
+        return
+    }
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    while divisor * 10 <= value { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+        bytes.append(UInt8(0x30 + rest / divisor))
+        rest %= divisor
+        divisor /= 10
     }
 }
 

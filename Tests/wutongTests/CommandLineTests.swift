@@ -321,6 +321,15 @@ struct CommandLine {
         #expect(badDate.status == 64)
     }
 
+    @Test func benchCalendarCountsEventsAndOccurrences() throws {
+        let bench = try CommandLine.run([
+            "bench", "calendar", "Tests/ICalendarTests/Fixtures/apple.ics", "--repeat", "1",
+        ])
+        #expect(bench.status == 0, "\(bench.error)")
+        #expect(bench.output.contains("1 events, 4 occurrences in the window"))
+        #expect(bench.output.contains("read + expand: best "))
+    }
+
     @Test func calendarLintReportsWhatStrictClientsRefuse() throws {
         let clean = try CommandLine.run(["calendar", "lint", "Tests/ICalendarTests/Fixtures/apple.ics"])
         #expect(clean.status == 0, "\(clean.output)")
@@ -384,6 +393,7 @@ struct CommandLine {
     @Test(arguments: [
         [], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["calendar"], ["calendar", "busy"],
         ["calendar", "expand"], ["calendar", "lint"], ["bench"], ["bench", "parse"], ["bench", "solve"],
+        ["bench", "calendar"],
     ])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(

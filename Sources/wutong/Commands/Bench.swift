@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import ICalendar
 import WutongFormats
 import WutongSolver
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Wutong's performance (see Docs/PERFORMANCE.md).",
-        subcommands: [BenchParse.self, BenchSolve.self]
+        subcommands: [BenchParse.self, BenchSolve.self, BenchCalendar.self]
     )
 }
 
@@ -51,15 +52,19 @@ struct BenchParse: ParsableCommand {
         print(
             "load (parse + XSD + model + checks): best \(milliseconds(times.first!)) ms, median \(milliseconds(times[times.count / 2])) ms over \(times.count) runs"
         )
-        print("peak memory (VmHWM): \(peakMemoryMB()) MB")
+        print("peak memory (VmHWM): \(PeakMemory.megabytes()) MB")
     }
 
     private func milliseconds(_ seconds: Double) -> String {
         String(format: "%.1f", seconds * 1000)
     }
 
-    /// The process's peak resident set size, from Linux's /proc; "n/a" elsewhere.
-    private func peakMemoryMB() -> String {
+}
+
+/// The process's peak resident set size, from Linux's /proc.
+enum PeakMemory {
+    /// Megabytes with one decimal, or "n/a" where /proc is missing.
+    static func megabytes() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
             let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) })
@@ -147,5 +152,62 @@ struct BenchSolve: ParsableCommand {
                     format: "  %@: %d evaluated, %d accepted (%.1f%%)", kind.name, evaluated, accepted,
                     100 * Double(accepted) / Double(evaluated)))
         }
+    }
+}
+
+struct BenchCalendar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Time reading a calendar: parsing and expanding every event over a window.",
+        discussion: """
+            Reads FILE --repeat times — content lines, components, time zones, events, every \
+            occurrence from each DTSTART up to --to — and prints the fastest and median wall \
+            time, the number of events and of occurrences starting in the window, and the \
+            process's peak memory. Nothing is printed per occurrence. Make a large calendar with \
+            `python3 Tests/Interop/make_big_calendar.py /tmp/big.ics 50000`.
+            """
+    )
+
+    @Argument(help: "The .ics file.")
+    var file: String
+
+    @Option(help: "First day of the window (YYYY-MM-DD).")
+    var from: DateOption = DateOption(argument: "2027-01-01")!
+
+    @Option(help: "Day after the window (YYYY-MM-DD).")
+    var to: DateOption = DateOption(argument: "2028-01-01")!
+
+    @Option(help: "How many times to read it.")
+    var `repeat`: Int = 5
+
+    func run() throws {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var counts = (events: 0, occurrences: 0)
+        let windowStart = from.date.dayNumber * 86_400
+        let windowEnd = to.date.dayNumber * 86_400
+        for _ in 0..<max(1, self.repeat) {
+            let started = clock.now
+            do {
+                let bytes = try CalendarFile.bytes(path: file)
+                counts = (0, 0)
+                for calendar in try CalendarParser.parse(bytes) where calendar.name == "VCALENDAR" {
+                    let events = try CalendarEvents(calendar: calendar, horizon: windowEnd + 2 * 86_400)
+                    counts.events += events.events.count
+                    counts.occurrences += try events.occurrences(before: windowEnd, floatingZone: .utc).filter {
+                        $0.start.wall >= windowStart
+                    }.count
+                }
+            } catch {
+                throw calendarFailure(file, error)
+            }
+            times.append(ProgressMeter.seconds(clock.now - started))
+        }
+        times.sort()
+        print("calendar: \(file), \(counts.events) events, \(counts.occurrences) occurrences in the window")
+        print(
+            String(
+                format: "read + expand: best %.1f ms, median %.1f ms over %d runs; peak memory %@ MB",
+                times[0] * 1000, times[times.count / 2] * 1000, times.count, PeakMemory.megabytes()))
     }
 }

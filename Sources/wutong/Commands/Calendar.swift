@@ -33,13 +33,6 @@ func reportWarnings(_ path: String, _ warnings: [ICalDiagnostic]) {
     for warning in warnings { Terminal.standardError("\(path):\(warning.line): warning: \(warning.message)") }
 }
 
-func printJSON<Value: Encodable>(_ value: Value) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    Terminal.standardOutput(String(decoding: data, as: UTF8.self) + "\n")
-}
-
 struct CalendarBusy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "busy",
@@ -68,17 +61,6 @@ struct CalendarBusy: ParsableCommand {
     @Option(help: "Time zone of the window and of the output.")
     var tz: String = "Asia/Shanghai"
 
-    struct Output: Encodable {
-        struct Entry: Encodable {
-            var start: String
-            var end: String
-            var uid: String
-            var summary: String
-        }
-        var timezone: String
-        var busy: [Entry]
-    }
-
     func run() throws {
         guard let zone = ZoneResolver.known(tz) else {
             throw ValidationError("--tz \(tz) is not a known time zone")
@@ -92,14 +74,15 @@ struct CalendarBusy: ParsableCommand {
             throw calendarFailure(file, error)
         }
         reportWarnings(file, calendar.warnings)
-        printJSON(
-            Output(
-                timezone: zone.name,
-                busy: calendar.busy.map {
-                    .init(
-                        start: OccurrenceTime.rfc3339(instant: $0.start, in: zone),
-                        end: OccurrenceTime.rfc3339(instant: $0.end, in: zone), uid: $0.uid, summary: $0.summary)
-                }))
+        var json = JSONLines(leading: [("timezone", zone.name)], arrayKey: "busy")
+        for busy in calendar.busy {
+            json.row([
+                ("start", OccurrenceTime.rfc3339(instant: busy.start, in: zone)),
+                ("end", OccurrenceTime.rfc3339(instant: busy.end, in: zone)), ("uid", busy.uid),
+                ("summary", busy.summary),
+            ])
+        }
+        Terminal.standardOutput(json.finished())
     }
 }
 
@@ -126,19 +109,10 @@ struct CalendarExpand: ParsableCommand {
     @Option(help: "Day after the window (YYYY-MM-DD).")
     var to: DateOption
 
-    struct Output: Encodable {
-        struct Entry: Encodable {
-            var uid: String
-            var start: String
-            var end: String
-        }
-        var occurrences: [Entry]
-    }
-
     func run() throws {
         let windowStart = from.date.dayNumber * 86_400
         let windowEnd = to.date.dayNumber * 86_400
-        var entries: [(instant: Int, entry: Output.Entry)] = []
+        var entries: [(instant: Int, uid: String, start: OccurrenceTime, end: OccurrenceTime)] = []
         do {
             let bytes = try CalendarFile.bytes(path: file)
             for calendar in try CalendarParser.parse(bytes) where calendar.name == "VCALENDAR" {
@@ -147,17 +121,19 @@ struct CalendarExpand: ParsableCommand {
                 for occurrence in try events.occurrences(before: windowEnd, floatingZone: .utc)
                 where occurrence.start.wall >= windowStart && occurrence.start.wall < windowEnd {
                     entries.append(
-                        (
-                            occurrence.start.instant(floatingZone: .utc),
-                            .init(uid: occurrence.uid, start: occurrence.start.rfc3339, end: occurrence.end.rfc3339)
-                        ))
+                        (occurrence.start.instant(floatingZone: .utc), occurrence.uid, occurrence.start, occurrence.end)
+                    )
                 }
             }
         } catch {
             throw calendarFailure(file, error)
         }
-        entries.sort { ($0.instant, $0.entry.uid) < ($1.instant, $1.entry.uid) }
-        printJSON(Output(occurrences: entries.map(\.entry)))
+        entries.sort { ($0.instant, $0.uid) < ($1.instant, $1.uid) }
+        var json = JSONLines(leading: [], arrayKey: "occurrences")
+        for entry in entries {
+            json.row([("uid", entry.uid), ("start", entry.start.rfc3339), ("end", entry.end.rfc3339)])
+        }
+        Terminal.standardOutput(json.finished())
     }
 }
 
