@@ -12,7 +12,8 @@ struct Wutong: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Solve.self, Validate.self, Check.self, Generate.self, Schema.self, CalendarCommand.self, Bench.self,
+            Solve.self, Validate.self, Check.self, Export.self, Generate.self, Schema.self, CalendarCommand.self,
+            Bench.self,
         ]
     )
 }

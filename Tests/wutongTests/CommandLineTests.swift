@@ -321,6 +321,31 @@ struct CommandLine {
         #expect(badDate.status == 64)
     }
 
+    @Test func exportWritesTheFeedsAndSolveWritesThemToo() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let exported = try CommandLine.run([
+            "export", "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml", "--out", directory.path,
+        ])
+        #expect(exported.status == 0, "\(exported.error)")
+        #expect(exported.output.contains("wrote 7 calendars"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/calendars").sorted()
+        #expect(files.first == "grid-north.ics" && files.count == 7)
+        let lint = try CommandLine.run(["calendar", "lint", directory.path + "/calendars/season.ics"])
+        #expect(lint.status == 0, "\(lint.output)")
+        let wrong = try CommandLine.run([
+            "export", "Inputs/hunan-spring-2027/season.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml", "--out", directory.path + "/other",
+        ])
+        #expect(wrong.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/other"))
+        let solved = directory.appendingPathComponent("solved").path
+        #expect(try CommandLine.run(["solve", "--out", solved, "--move-limit", "1000", "--quiet"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: solved + "/calendars/season.ics"))
+        #expect(FileManager.default.fileExists(atPath: solved + "/calendars/partner-sso.ics"))
+    }
+
     @Test func benchCalendarCountsEventsAndOccurrences() throws {
         let bench = try CommandLine.run([
             "bench", "calendar", "Tests/ICalendarTests/Fixtures/apple.ics", "--repeat", "1",
@@ -391,7 +416,8 @@ struct CommandLine {
 
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
     @Test(arguments: [
-        [], ["solve"], ["validate"], ["check"], ["generate"], ["schema"], ["calendar"], ["calendar", "busy"],
+        [], ["solve"], ["validate"], ["check"], ["export"], ["generate"], ["schema"], ["calendar"],
+        ["calendar", "busy"],
         ["calendar", "expand"], ["calendar", "lint"], ["bench"], ["bench", "parse"], ["bench", "solve"],
         ["bench", "calendar"],
     ])

@@ -1,0 +1,203 @@
+public import Foundation
+import ICalendar
+public import WutongModel
+
+/// The plan as iCalendar feeds that partner units import: one per partner unit, per venue, per
+/// grid, and the whole season (`season.ics`). Each session is a VEVENT whose UID depends only on
+/// the season, the activity and the session's number, so a re-planned session keeps its UID and
+/// clients update it in place.
+public enum CalendarExport {
+    /// One feed: a file name (safe on any file system whatever the ids hold) and its text.
+    public struct Feed: Sendable {
+        public var fileName: String
+        public var text: String
+    }
+
+    public static let productID = "-//Hunan Road music street//Wutong//EN"
+
+    /// - Parameter stamp: the DTSTAMP of every event (when the feed was made).
+    public static func feeds(_ schedule: Schedule, for season: Season, stamp: Date) -> [Feed] {
+        let writer = EventWriter(season: season, stamp: stamp)
+        let placed = schedule.sessions.filter(\.isPlaced).sorted {
+            ($0.placement!.start, $0.activity, $0.index) < ($1.placement!.start, $1.activity, $1.index)
+        }
+        let venueGrid = Dictionary(season.venues.map { ($0.id, $0.grid) }, uniquingKeysWith: { first, _ in first })
+        var feeds = [
+            writer.feed(
+                fileName: "season.ics", name: season.name, description: "all sessions", sessions: placed)
+        ]
+        for partner in season.partners {
+            let sessions = placed.filter { $0.placement!.partners.contains(partner.id) }
+            feeds.append(
+                writer.feed(
+                    fileName: "partner-" + safeName(partner.id) + ".ics", name: "\(season.name) · \(partner.name)",
+                    description: "sessions of \(partner.name)", sessions: sessions))
+        }
+        for venue in season.venues {
+            let sessions = placed.filter { $0.placement!.venue == venue.id }
+            feeds.append(
+                writer.feed(
+                    fileName: "venue-" + safeName(venue.id) + ".ics", name: "\(season.name) · \(venue.name)",
+                    description: "sessions at \(venue.name)", sessions: sessions))
+        }
+        for grid in season.grids {
+            let sessions = placed.filter { venueGrid[$0.placement!.venue] == grid.id }
+            feeds.append(
+                writer.feed(
+                    fileName: "grid-" + safeName(grid.id) + ".ics", name: "\(season.name) · \(grid.name)",
+                    description: "sessions in \(grid.name)", sessions: sessions))
+        }
+        return feeds
+    }
+
+    /// The stable UID of a session.
+    public static func uid(season: Season, activity: String, index: Int) -> String {
+        "\(safeName(season.id))-\(safeName(activity))-\(index)@wutong"
+    }
+
+    /// Letters, digits, '.', '-' and '_' stay; every other byte is written %XX, so two different
+    /// ids never share a file name and none contains a path separator.
+    public static func safeName(_ id: String) -> String {
+        var result = ""
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: ".") where !result.isEmpty:
+                result.append(".")
+            default:
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result.isEmpty ? "%" : result
+    }
+}
+
+/// Writes VEVENTs and whole feeds for one season.
+struct EventWriter {
+    let season: Season
+    let stamp: String
+    let grid: SlotGrid
+    let activities: [String: Activity]
+    let venues: [String: Venue]
+    let partners: [String: PartnerUnit]
+    let projects: [String: Project]
+    let audiences: [String: AudienceGroup]
+    let timeZone: Component?
+
+    init(season: Season, stamp: Date) {
+        self.season = season
+        self.stamp = ICalDateTime(wallSeconds: Int(stamp.timeIntervalSince1970), zone: .utc).basic
+        grid = SlotGrid(calendar: season.calendar)
+        activities = Dictionary(season.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        venues = Dictionary(season.venues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        partners = Dictionary(season.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        projects = Dictionary(season.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        audiences = Dictionary(season.audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let start = Date(timeIntervalSince1970: TimeInterval(season.calendar.start.dayNumber - 366) * 86_400)
+        let end = Date(timeIntervalSince1970: TimeInterval(season.calendar.end.dayNumber + 366) * 86_400)
+        timeZone = CalendarTimeZone.component(for: season.calendar.timeZone, from: start, to: end)
+    }
+
+    func feed(fileName: String, name: String, description: String, sessions: [ScheduledSession]) -> CalendarExport.Feed
+    {
+        var calendar = Component(
+            name: "VCALENDAR",
+            properties: [
+                ContentLine(name: "VERSION", value: "2.0"),
+                ContentLine(name: "PRODID", value: CalendarExport.productID),
+                ContentLine(name: "CALSCALE", value: "GREGORIAN"),
+                ContentLine(name: "METHOD", value: "PUBLISH"),
+                ContentLine(name: "NAME", value: TextValue.escape(name)),
+                ContentLine(name: "X-WR-CALNAME", value: TextValue.escape(name)),
+                ContentLine(name: "DESCRIPTION", value: TextValue.escape(description)),
+                ContentLine(name: "X-WR-CALDESC", value: TextValue.escape(description)),
+                ContentLine(name: "X-WR-TIMEZONE", value: season.calendar.timeZone),
+                ContentLine(name: "REFRESH-INTERVAL", parameters: [Parameter("VALUE", ["DURATION"])], value: "PT12H"),
+                ContentLine(name: "X-PUBLISHED-TTL", value: "PT12H"),
+            ])
+        if let timeZone { calendar.components.append(timeZone) }
+        calendar.components += sessions.compactMap { event($0) }
+        return CalendarExport.Feed(fileName: fileName, text: CalendarWriter.write(calendar))
+    }
+
+    /// One session as a VEVENT; nil for a session the season does not know.
+    func event(_ session: ScheduledSession, sequence: Int = 0) -> Component? {
+        guard let placement = session.placement, let activity = activities[session.activity] else { return nil }
+        let zone = [Parameter("TZID", [season.calendar.timeZone])]
+        let end = LocalDateTime(minuteNumber: placement.start.minuteNumber + activity.durationMinutes)
+        let venue = venues[placement.venue]
+        var properties = [
+            ContentLine(
+                name: "UID", value: CalendarExport.uid(season: season, activity: activity.id, index: session.index)),
+            ContentLine(name: "DTSTAMP", value: stamp),
+            ContentLine(name: "SEQUENCE", value: String(sequence)),
+            ContentLine(name: "DTSTART", parameters: zone, value: Self.basic(placement.start)),
+            ContentLine(name: "DTEND", parameters: zone, value: Self.basic(end)),
+            ContentLine(name: "SUMMARY", value: TextValue.escape("\(activity.name) #\(session.index)")),
+            ContentLine(name: "DESCRIPTION", value: TextValue.escape(description(activity, placement))),
+            ContentLine(name: "STATUS", value: "CONFIRMED"),
+            ContentLine(name: "TRANSP", value: "OPAQUE"),
+            ContentLine(
+                name: "CATEGORIES",
+                value: ([activity.project == nil ? "practice" : "project-event"] + [activity.project].compactMap { $0 })
+                    .map(TextValue.escape).joined(separator: ",")),
+        ]
+        if let venue {
+            properties.append(ContentLine(name: "LOCATION", value: TextValue.escape(venue.name)))
+            properties.append(
+                ContentLine(
+                    name: "GEO",
+                    value: String(format: "%.6f;%.6f", venue.location.latitude, venue.location.longitude)))
+        }
+        properties.append(
+            ContentLine(
+                name: "ORGANIZER", parameters: [Parameter("CN", [season.name])],
+                value: "urn:wutong:season:" + CalendarExport.safeName(season.id)))
+        for (partner, role) in roles(activity, placement) {
+            let name = partners[partner]?.name ?? partner
+            properties.append(
+                ContentLine(
+                    name: "ATTENDEE",
+                    parameters: [
+                        Parameter("CN", [name]), Parameter("CUTYPE", ["GROUP"]), Parameter("ROLE", ["REQ-PARTICIPANT"]),
+                        Parameter("PARTSTAT", ["ACCEPTED"]), Parameter("X-WUTONG-ROLE", [role]),
+                    ],
+                    value: "urn:wutong:partner:" + CalendarExport.safeName(partner)))
+        }
+        return Component(name: "VEVENT", properties: properties)
+    }
+
+    /// Which role each partner of a placement fills: requirements in order, each taking the
+    /// partners it admits until it has its count.
+    func roles(_ activity: Activity, _ placement: Placement) -> [(partner: String, role: String)] {
+        var remaining = activity.roles.map(\.count)
+        return placement.partners.map { id in
+            guard let partner = partners[id] else { return (id, "partner") }
+            for (index, requirement) in activity.roles.enumerated()
+            where remaining[index] > 0 && requirement.admits(partner) {
+                remaining[index] -= 1
+                return (id, requirement.role.rawValue)
+            }
+            return (id, "partner")
+        }
+    }
+
+    func description(_ activity: Activity, _ placement: Placement) -> String {
+        var lines: [String] = []
+        if let project = activity.project { lines.append("项目 Project: \(projects[project]?.name ?? project)") }
+        lines.append("活动 Activity: \(activity.name)")
+        if let audience = audiences[activity.audience] {
+            lines.append("受众 Audience: \(audience.name) (\(activity.audienceSize))")
+        }
+        for (partner, role) in roles(activity, placement) {
+            lines.append("合作单位 Partner: \(partners[partner]?.name ?? partner) — \(role)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func basic(_ time: LocalDateTime) -> String {
+        ICalDateTime(wallSeconds: time.minuteNumber * 60, zone: .floating).basic
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import ICalendar
+import Testing
+import WutongFormats
+import WutongModel
+
+/// The iCalendar feeds of a schedule: golden files, a round trip through our reader, nothing a
+/// strict client would trip on, UIDs that survive a re-plan. (CI also reads every exported
+/// file with python `icalendar`.)
+@Suite struct CalendarExportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let stamp = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func minimal() throws -> (Season, Schedule) {
+        let season = try #require(
+            SeasonLoader.load(path: fixtures.appendingPathComponent("valid/minimal.xml").path).season)
+        let schedule = try #require(
+            ScheduleLoader.load(
+                path: fixtures.appendingPathComponent("schedules/minimal-clean.xml").path,
+                displayName: "minimal-clean.xml",
+                season: season
+            ).schedule)
+        return (season, schedule)
+    }
+
+    @Test func feedsMatchTheirGoldenFiles() throws {
+        let (season, schedule) = try Self.minimal()
+        let feeds = CalendarExport.feeds(schedule, for: season, stamp: Self.stamp)
+        #expect(
+            feeds.map(\.fileName) == [
+                "season.ics", "partner-orchestra.ics", "partner-volunteers.ics", "venue-hall.ics", "venue-lane.ics",
+                "grid-north.ics", "grid-south.ics",
+            ])
+        for feed in feeds {
+            let golden = Self.fixtures.appendingPathComponent("exports/minimal/" + feed.fileName)
+            if ProcessInfo.processInfo.environment["WUTONG_UPDATE_GOLDENS"] == "1" {
+                try feed.text.write(to: golden, atomically: true, encoding: .utf8)
+            }
+            #expect(feed.text == (try String(contentsOf: golden, encoding: .utf8)), "\(feed.fileName) differs")
+        }
+    }
+
+    @Test func feedsReadBackToTheScheduleAndLintClean() throws {
+        let (season, schedule) = try Self.minimal()
+        let zone = try #require(ZoneRules(iana: "Asia/Shanghai"))
+        for feed in CalendarExport.feeds(schedule, for: season, stamp: Self.stamp) {
+            let bytes = Array(feed.text.utf8)
+            let calendars = try CalendarParser.parse(bytes)
+            #expect(CalendarLinter.problems(bytes: bytes, calendars: calendars).isEmpty, "\(feed.fileName)")
+            #expect(CalendarWriter.write(calendars[0]) == feed.text)
+            let events = try CalendarEvents(calendar: calendars[0], horizon: 2_000_000_000)
+            #expect(events.diagnostics.isEmpty)
+            guard feed.fileName == "season.ics" else { continue }
+            let read = try events.occurrences(before: 2_000_000_000, floatingZone: zone)
+            let byUID = Dictionary(read.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+            #expect(read.count == 3)
+            for session in schedule.sessions {
+                let uid = CalendarExport.uid(season: season, activity: session.activity, index: session.index)
+                let occurrence = try #require(byUID[uid])
+                #expect(
+                    occurrence.start.instant(floatingZone: zone)
+                        == (session.placement!.start.minuteNumber * 60 - 8 * 3600))
+                #expect(occurrence.status == "CONFIRMED")
+            }
+            #expect(byUID.values.contains { $0.summary == "音乐会 Concert #2" })
+        }
+    }
+
+    @Test func theUIDOfASessionDoesNotDependOnWhereOrWhenItIs() throws {
+        let (season, schedule) = try Self.minimal()
+        var moved = schedule
+        moved.sessions[0].placement?.start = LocalDateTime("2027-03-20T15:00")!
+        moved.sessions[0].placement?.venue = "lane"
+        let before = CalendarExport.feeds(schedule, for: season, stamp: Self.stamp)[0].text
+        let after = CalendarExport.feeds(moved, for: season, stamp: Self.stamp)[0].text
+        #expect(before != after)
+        let uid = CalendarExport.uid(season: season, activity: "concert", index: 1)
+        #expect(before.contains("UID:" + uid) && after.contains("UID:" + uid))
+    }
+
+    @Test func fileNamesAreSafeWhateverTheIDsHold() {
+        #expect(CalendarExport.safeName("sso") == "sso")
+        #expect(CalendarExport.safeName("../etc/passwd") == "%2E.%2Fetc%2Fpasswd")
+        #expect(CalendarExport.safeName("乐团") == "%E4%B9%90%E5%9B%A2")
+        #expect(CalendarExport.safeName("a b") != CalendarExport.safeName("a_b"))
+        #expect(CalendarExport.safeName("") == "%")
+    }
+}
