@@ -3,6 +3,7 @@ import ICalendar
 import Testing
 import WutongFormats
 import WutongModel
+import XMLSupport
 
 /// The iCalendar feeds of a schedule: golden files, a round trip through our reader, nothing a
 /// strict client would trip on, UIDs that survive a re-plan. (CI also reads every exported
@@ -76,6 +77,22 @@ import WutongModel
         #expect(before != after)
         let uid = CalendarExport.uid(season: season, activity: "concert", index: 1)
         #expect(before.contains("UID:" + uid) && after.contains("UID:" + uid))
+    }
+
+    @Test func theFrabScheduleMatchesItsGoldenFileAndThePublicSchema() throws {
+        let (season, schedule) = try Self.minimal()
+        let bytes = FrabExport.encode(schedule, for: season, generator: "test")
+        let golden = Self.fixtures.appendingPathComponent("exports/minimal/frab-schedule.xml")
+        if ProcessInfo.processInfo.environment["WUTONG_UPDATE_GOLDENS"] == "1" {
+            try Data(bytes).write(to: golden)
+        }
+        #expect(bytes == [UInt8](try Data(contentsOf: golden)))
+        // The c3voc schema, where the shared reference data is present (CI has it).
+        let xsd = Self.fixtures.appendingPathComponent("../../../../shared/schemas/frab-schedule/schedule.xml.xsd")
+        guard let text = try? String(contentsOf: xsd.standardizedFileURL, encoding: .utf8) else { return }
+        let schema = try XMLSchema(xsd: text, name: "schedule.xml.xsd")
+        let result = XMLReader().read(bytes: bytes, fileName: "schedule.xml", schema: schema)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
     @Test func fileNamesAreSafeWhateverTheIDsHold() {

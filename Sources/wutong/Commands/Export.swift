@@ -13,7 +13,10 @@ struct Export: ParsableCommand {
             placed session whose UID depends only on the season, the activity and the session \
             number, so re-published plans update in place (Docs/calendars.md). Ids are written \
             into file names with every byte other than letters, digits, '-', '_' and '.' as %XX. \
-            `wutong solve` writes the same files. Files are written atomically.
+            With --format frab (or all) it also writes OUT/frab/schedule.xml, the frab/c3voc \
+            conference schedule that apps such as Giggity and ConfClerk read: days, venues as \
+            rooms, sessions as events, partner units as persons. `wutong solve` writes both. \
+            Files are written atomically.
             """
     )
 
@@ -26,11 +29,11 @@ struct Export: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String = "exports"
 
-    @Option(help: "What to write: ics (xCal, frab and JSON are still to come).")
-    var format: ExportFormat = .ics
+    @Option(help: "What to write: ics, frab or all (xCal and JSON are still to come).")
+    var format: ExportFormat = .all
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-        case ics
+        case ics, frab, all
     }
 
     func run() throws {
@@ -46,9 +49,15 @@ struct Export: ParsableCommand {
             Terminal.standardError("\(schedule): the schedule cannot be exported")
             throw ExitCode(1)
         }
-        let written = try CalendarFeeds.write(plan, for: model, into: out)
-        Terminal.standardOutput(
-            "wrote \(written) calendars into \((out as NSString).appendingPathComponent("calendars"))\n")
+        if format != .frab {
+            let written = try CalendarFeeds.write(plan, for: model, into: out)
+            Terminal.standardOutput(
+                "wrote \(written) calendars into \((out as NSString).appendingPathComponent("calendars"))\n")
+        }
+        if format != .ics {
+            let path = try CalendarFeeds.writeFrab(plan, for: model, into: out)
+            Terminal.standardOutput("wrote \(path)\n")
+        }
     }
 }
 
@@ -62,5 +71,15 @@ enum CalendarFeeds {
             try AtomicFile.write(Array(feed.text.utf8), to: (folder as NSString).appendingPathComponent(feed.fileName))
         }
         return feeds.count
+    }
+
+    /// Writes `OUT/frab/schedule.xml`; returns its path.
+    static func writeFrab(_ schedule: Schedule, for season: Season, into out: String) throws -> String {
+        let folder = (out as NSString).appendingPathComponent("frab")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("schedule.xml")
+        try AtomicFile.write(
+            FrabExport.encode(schedule, for: season, generator: Wutong.configuration.version), to: path)
+        return path
     }
 }
