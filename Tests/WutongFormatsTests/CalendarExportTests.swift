@@ -95,6 +95,21 @@ import XMLSupport
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
+    @Test func theJSONExportMatchesItsGoldenFile() throws {
+        let (season, schedule) = try Self.minimal()
+        var partial = schedule
+        partial.sessions[2].placement = nil
+        let bytes = JSONExport.encode(partial, for: season)
+        let golden = Self.fixtures.appendingPathComponent("exports/minimal/schedule.json")
+        if ProcessInfo.processInfo.environment["WUTONG_UPDATE_GOLDENS"] == "1" {
+            try Data(bytes).write(to: golden)
+        }
+        #expect(bytes == [UInt8](try Data(contentsOf: golden)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect((object["sessions"] as? [Any])?.count == 2)
+        #expect((object["unplaced"] as? [[String: Any]])?.first?["uid"] as? String == "minimal-visit-1@wutong")
+    }
+
     @Test func fileNamesAreSafeWhateverTheIDsHold() {
         #expect(CalendarExport.safeName("sso") == "sso")
         #expect(CalendarExport.safeName("../etc/passwd") == "%2E.%2Fetc%2Fpasswd")

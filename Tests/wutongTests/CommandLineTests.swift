@@ -330,6 +330,15 @@ struct CommandLine {
         ])
         #expect(exported.status == 0, "\(exported.error)")
         #expect(exported.output.contains("wrote 7 calendars"))
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/frab/schedule.xml"))
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/json/schedule.json"))
+        let onlyJSON = try CommandLine.run([
+            "export", "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml", "--out", directory.path + "/json-only",
+            "--format", "json",
+        ])
+        #expect(onlyJSON.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/json-only/calendars"))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/calendars").sorted()
         #expect(files.first == "grid-north.ics" && files.count == 7)
         let lint = try CommandLine.run(["calendar", "lint", directory.path + "/calendars/season.ics"])

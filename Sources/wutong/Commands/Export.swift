@@ -15,7 +15,8 @@ struct Export: ParsableCommand {
             into file names with every byte other than letters, digits, '-', '_' and '.' as %XX. \
             With --format frab (or all) it also writes OUT/frab/schedule.xml, the frab/c3voc \
             conference schedule that apps such as Giggity and ConfClerk read: days, venues as \
-            rooms, sessions as events, partner units as persons. `wutong solve` writes both. \
+            rooms, sessions as events, partner units as persons; with --format json (or all) \
+            OUT/json/schedule.json (Docs/calendars.md). `wutong solve` writes all of them. \
             Files are written atomically.
             """
     )
@@ -29,11 +30,11 @@ struct Export: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String = "exports"
 
-    @Option(help: "What to write: ics, frab or all (xCal and JSON are still to come).")
+    @Option(help: "What to write: ics, frab, json or all (xCal is still to come).")
     var format: ExportFormat = .all
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-        case ics, frab, all
+        case ics, frab, json, all
     }
 
     func run() throws {
@@ -49,13 +50,17 @@ struct Export: ParsableCommand {
             Terminal.standardError("\(schedule): the schedule cannot be exported")
             throw ExitCode(1)
         }
-        if format != .frab {
+        if format == .ics || format == .all {
             let written = try CalendarFeeds.write(plan, for: model, into: out)
             Terminal.standardOutput(
                 "wrote \(written) calendars into \((out as NSString).appendingPathComponent("calendars"))\n")
         }
-        if format != .ics {
+        if format == .frab || format == .all {
             let path = try CalendarFeeds.writeFrab(plan, for: model, into: out)
+            Terminal.standardOutput("wrote \(path)\n")
+        }
+        if format == .json || format == .all {
+            let path = try CalendarFeeds.writeJSON(plan, for: model, into: out)
             Terminal.standardOutput("wrote \(path)\n")
         }
     }
@@ -71,6 +76,15 @@ enum CalendarFeeds {
             try AtomicFile.write(Array(feed.text.utf8), to: (folder as NSString).appendingPathComponent(feed.fileName))
         }
         return feeds.count
+    }
+
+    /// Writes `OUT/json/schedule.json`; returns its path.
+    static func writeJSON(_ schedule: Schedule, for season: Season, into out: String) throws -> String {
+        let folder = (out as NSString).appendingPathComponent("json")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("schedule.json")
+        try AtomicFile.write(JSONExport.encode(schedule, for: season), to: path)
+        return path
     }
 
     /// Writes `OUT/frab/schedule.xml`; returns its path.

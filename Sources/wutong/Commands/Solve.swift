@@ -9,7 +9,8 @@ struct Solve: ParsableCommand {
         abstract: "Plan a season: place every session at a venue, a time and with its partners.",
         discussion: """
             Writes OUT/schedule.xml (Docs/schedule-format.md), OUT/report.md and the iCalendar \
-            feeds and frab schedule of `wutong export` in OUT/calendars/ and OUT/frab/, atomically. \
+            feeds, frab schedule and JSON of `wutong export` in OUT/calendars/, OUT/frab/ and \
+            OUT/json/, atomically. \
             The plan is built by construction (most constrained session first, every hard \
             constraint kept), then improved by late-acceptance local search until the time or \
             move limit; Ctrl-C stops the search and still writes the best plan found. Sessions \
@@ -115,6 +116,7 @@ struct Solve: ParsableCommand {
             to: reportPath)
         _ = try CalendarFeeds.write(result.schedule, for: model, into: out)
         _ = try CalendarFeeds.writeFrab(result.schedule, for: model, into: out)
+        _ = try CalendarFeeds.writeJSON(result.schedule, for: model, into: out)
         guard !quiet else { return }
         let placed = result.schedule.sessions.filter(\.isPlaced).count
         switch format {
