@@ -3,7 +3,6 @@ import WutongModel
 /// What the search's scoring needs beyond the compiled problem, computed once per season:
 /// per (activity, venue) unary costs, windows, weights, months, neighbourhood reach.
 struct SearchFacts: Sendable {
-    let weight: [Int]
     let isHard: [Bool]
     /// Per constraint: its weight where it is hard (else 0), and where it is soft (else 0).
     let hardWeight: [Int]
@@ -14,10 +13,6 @@ struct SearchFacts: Sendable {
     let ineligible: [Bool]
     let residential: [Bool]
     let quiet: [[WeeklyWindow]]
-    let audienceWindows: [[WeeklyWindow]]
-    let activityWindows: [[WeeklyWindow]]
-    let forbidden: [[Range<Int>]]
-    let preferred: [[WeeklyWindow]]
     let successors: [[Int]]
     let offered: [Int?]
     let pools: [(item: Equipment, count: Int)]
@@ -56,7 +51,6 @@ struct SearchFacts: Sendable {
     init(problem: CompiledProblem, baseline: Schedule? = nil) {
         let season = problem.season
         let settings = ConstraintID.allCases.map { season.setting(for: $0) }
-        weight = settings.map(\.weight)
         isHard = settings.map { $0.level == .hard }
         hardWeight = settings.map { $0.level == .hard ? $0.weight : 0 }
         softWeight = settings.map { $0.level == .hard ? 0 : $0.weight }
@@ -88,12 +82,6 @@ struct SearchFacts: Sendable {
         poolList = poolItems
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
-        audienceWindows = season.audiences.map(\.windows)
-        activityWindows = season.activities.map(\.windows)
-        forbidden = season.activities.map { activity in
-            activity.forbidden.map { $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber) }
-        }
-        preferred = season.activities.map(\.preferred)
         var followers = Array(repeating: [Int](), count: problem.activityCount)
         for (activity, predecessors) in problem.predecessors.enumerated() {
             for predecessor in predecessors { followers[predecessor].append(activity) }
@@ -186,12 +174,6 @@ struct SearchFacts: Sendable {
     @inline(__always)
     func poolsUsed(_ activity: Int, venue: Int) -> ArraySlice<Int> {
         poolList[poolRange(activity, venue: venue)]
-    }
-
-    @inline(__always)
-    func outsideActivityWindow(_ activity: Int, from start: Int, to end: Int) -> Bool {
-        (!activityWindows[activity].isEmpty && !Windows.inside(activityWindows[activity], from: start, to: end))
-            || forbidden[activity].contains { $0.overlaps(start..<end) }
     }
 
     /// Monday-to-Sunday week of a day number (1970-01-01 was a Thursday).

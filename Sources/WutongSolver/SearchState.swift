@@ -198,13 +198,6 @@ struct SearchState {
     }
 
     @inline(__always)
-    func holdMinutes(_ session: Int) -> Range<Int> {
-        let slots = holdSlots(session)
-        return problem.minute(ofSlot: slots.lowerBound)..<problem.minute(ofSlot: slots.lowerBound) + slots.count
-            * problem.grid.slotMinutes
-    }
-
-    @inline(__always)
     func exactEnd(_ session: Int) -> Int {
         problem.minute(ofSlot: start[session]) + problem.durationMinutes[problem.sessionActivity[session]]
     }
