@@ -236,6 +236,8 @@ public struct CalendarEvents: Sendable {
         let uid = component.property("UID")?.value ?? "freebusy-line-\(component.line)"
         for line in component.properties("FREEBUSY") {
             let type = (line.parameter("FBTYPE") ?? "BUSY").uppercased()
+            // One warning per line, however many of its periods are not in UTC.
+            var local = false
             for item in line.value.split(separator: ",") {
                 let halves = item.split(separator: "/", omittingEmptySubsequences: false)
                 guard halves.count == 2, let start = ICalDateTime(basic: String(halves[0])) else {
@@ -244,23 +246,19 @@ public struct CalendarEvents: Sendable {
                 let end: Int
                 if let endTime = ICalDateTime(basic: String(halves[1])) {
                     end = endTime.wallSeconds
-                    if endTime.zone != .utc {
-                        diagnostics.append(
-                            ICalDiagnostic(
-                                line: line.line, severity: .warning, message: "FREEBUSY times must be UTC; read as UTC")
-                        )
-                    }
+                    local = local || endTime.zone != .utc
                 } else if let duration = ICalDuration(String(halves[1])), !duration.negative {
                     end = start.wallSeconds + duration.days * 86_400 + duration.seconds
                 } else {
                     throw ICalError(line: line.line, "FREEBUSY period '\(item)' has no valid end")
                 }
-                if start.zone != .utc {
-                    diagnostics.append(
-                        ICalDiagnostic(
-                            line: line.line, severity: .warning, message: "FREEBUSY times must be UTC; read as UTC"))
-                }
+                local = local || start.zone != .utc
                 freeBusy.append((start.wallSeconds, end, type, uid))
+            }
+            if local {
+                diagnostics.append(
+                    ICalDiagnostic(
+                        line: line.line, severity: .warning, message: "FREEBUSY times must be UTC; read as UTC"))
             }
         }
     }

@@ -53,6 +53,12 @@ import WutongTestSupport
                 "2027-03-06T09:00:00+08:00",
             ])
         #expect(read.busy[1].end - read.busy[1].start == 3_600)
+        #expect(read.warnings.isEmpty)
+        let local = try Self.busy(
+            text: "BEGIN:VCALENDAR\r\nBEGIN:VFREEBUSY\r\nUID:f\r\n"
+                + "FREEBUSY:20270302T010000/20270302T020000,20270303T010000/PT1H\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n")
+        #expect(local.busy.count == 2)
+        #expect(local.warnings.map(\.line) == [4])
     }
 
     @Test func theBundledHospitalCalendarDropsItsCancelledOccurrence() throws {
