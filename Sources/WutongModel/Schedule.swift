@@ -22,11 +22,16 @@ public struct ScheduledSession: Hashable, Sendable {
     /// 1-based position of the session in its activity's series.
     public var index: Int
     public var placement: Placement?
+    /// How many times the session's published calendar event has been revised (its iCalendar
+    /// SEQUENCE): 0 when first published, raised by `ScheduleRevision` each time its time or
+    /// venue changes, a partner unit leaves it, or it is cancelled.
+    public var sequence: Int
 
-    public init(activity: String, index: Int, placement: Placement? = nil) {
+    public init(activity: String, index: Int, placement: Placement? = nil, sequence: Int = 0) {
         self.activity = activity
         self.index = index
         self.placement = placement
+        self.sequence = sequence
     }
 
     public var isPlaced: Bool {

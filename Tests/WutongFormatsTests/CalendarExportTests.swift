@@ -67,6 +67,78 @@ import XMLSupport
         }
     }
 
+    /// The minimal plan re-planned: concert 1 moved a week, concert 2 dropped, the visit run
+    /// without its volunteers.
+    static func replanned(_ schedule: Schedule) -> Schedule {
+        var replanned = schedule
+        for position in replanned.sessions.indices {
+            switch (replanned.sessions[position].activity, replanned.sessions[position].index) {
+            case ("concert", 1): replanned.sessions[position].placement?.start = LocalDateTime("2027-03-20T19:00")!
+            case ("concert", 2): replanned.sessions[position].placement = nil
+            default: replanned.sessions[position].placement?.partners = []
+            }
+        }
+        return replanned
+    }
+
+    static func golden(_ name: String, _ text: String) throws -> String {
+        let golden = fixtures.appendingPathComponent("exports/minimal-replanned/" + name)
+        if ProcessInfo.processInfo.environment["WUTONG_UPDATE_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        return try String(contentsOf: golden, encoding: .utf8)
+    }
+
+    @Test func aReplanAgainstTheBaselineRaisesSequencesAndCancels() throws {
+        let (season, schedule) = try Self.minimal()
+        let feeds = CalendarExport.feeds(Self.replanned(schedule), for: season, stamp: Self.stamp, baseline: schedule)
+        let seasonFeed = try #require(feeds.first)
+        #expect(seasonFeed.text == (try Self.golden("season.ics", seasonFeed.text)))
+        let events = try CalendarParser.parse(seasonFeed.text)[0].components("VEVENT")
+        func event(_ uid: String) -> Component? {
+            events.first { $0.property("UID")?.value == uid }
+        }
+        let moved = try #require(event("minimal-concert-1@wutong"))
+        #expect(moved.property("SEQUENCE")?.value == "1" && moved.property("STATUS")?.value == "CONFIRMED")
+        #expect(moved.property("DTSTART")?.value == "20270320T190000")
+        let cancelled = try #require(event("minimal-concert-2@wutong"))
+        #expect(cancelled.property("SEQUENCE")?.value == "1" && cancelled.property("STATUS")?.value == "CANCELLED")
+        #expect(cancelled.property("DTSTART")?.value == "20270313T190000")
+        let kept = try #require(event("minimal-visit-1@wutong"))
+        // Still at its place and time, but its volunteers left: a revision.
+        #expect(kept.property("SEQUENCE")?.value == "1" && kept.property("STATUS")?.value == "CONFIRMED")
+        // The cancelled concert stays in the orchestra's feed, which still held it.
+        let orchestra = try #require(feeds.first { $0.fileName == "partner-orchestra.ics" })
+        #expect(orchestra.text.contains("UID:minimal-concert-2@wutong"))
+        #expect(orchestra.text.contains("STATUS:CANCELLED"))
+        // Without the baseline, nothing is cancelled and nothing raised.
+        let plain = CalendarExport.feeds(Self.replanned(schedule), for: season, stamp: Self.stamp)[0].text
+        #expect(!plain.contains("CANCELLED") && !plain.contains("SEQUENCE:1"))
+    }
+
+    @Test func cancellationMessagesGoToEachPartnerThatLostASession() throws {
+        let (season, schedule) = try Self.minimal()
+        let messages = CalendarExport.cancellations(
+            Self.replanned(schedule), for: season, stamp: Self.stamp, baseline: schedule)
+        #expect(messages.map(\.fileName) == ["cancel-partner-orchestra.ics", "cancel-partner-volunteers.ics"])
+        for message in messages {
+            #expect(message.text == (try Self.golden(message.fileName, message.text)))
+            let bytes = Array(message.text.utf8)
+            let calendar = try CalendarParser.parse(bytes)[0]
+            #expect(CalendarLinter.problems(bytes: bytes, calendars: [calendar]).isEmpty)
+            #expect(calendar.property("METHOD")?.value == "CANCEL")
+            #expect(calendar.components("VEVENT").allSatisfy { $0.property("STATUS")?.value == "CANCELLED" })
+        }
+        let volunteers = try CalendarParser.parse(messages[1].text)[0].components("VEVENT")
+        // The dropped concert, and the visit that now runs without them (only them as attendee).
+        #expect(volunteers.map { $0.property("UID")?.value } == ["minimal-visit-1@wutong", "minimal-concert-2@wutong"])
+        #expect(volunteers[0].properties("ATTENDEE").map(\.value) == ["urn:wutong:partner:volunteers"])
+        #expect(
+            CalendarExport.cancellations(schedule, for: season, stamp: Self.stamp, baseline: schedule).isEmpty)
+    }
+
     @Test func theUIDOfASessionDoesNotDependOnWhereOrWhenItIs() throws {
         let (season, schedule) = try Self.minimal()
         var moved = schedule

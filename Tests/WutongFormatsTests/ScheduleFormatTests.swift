@@ -43,8 +43,9 @@ import XMLSupport
             ScheduledSession(
                 activity: "concert", index: 1,
                 placement: Placement(
-                    venue: "hall", start: LocalDateTime("2027-03-06T19:00")!, partners: ["orchestra", "volunteers"])),
-            ScheduledSession(activity: "concert", index: 2),
+                    venue: "hall", start: LocalDateTime("2027-03-06T19:00")!, partners: ["orchestra", "volunteers"]),
+                sequence: 2),
+            ScheduledSession(activity: "concert", index: 2, sequence: 1),
             ScheduledSession(
                 activity: "visit", index: 1,
                 placement: Placement(venue: "lane", start: LocalDateTime("2027-03-02T10:00")!, partners: ["volunteers"])
@@ -58,6 +59,10 @@ import XMLSupport
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("start=\"2027-03-06T19:00:00+08:00\" end=\"2027-03-06T21:00:00+08:00\""))
         #expect(text.contains("<reason>no time left</reason>"))
+        // The calendar SEQUENCE is written where it is not 0, on placed and unplaced sessions.
+        #expect(text.contains("end=\"2027-03-06T21:00:00+08:00\" sequence=\"2\""))
+        #expect(text.contains("<unplaced activity=\"concert\" index=\"2\" sequence=\"1\">"))
+        #expect(text.components(separatedBy: "sequence=").count == 3)
         let loaded = ScheduleLoader.load(bytes: bytes, fileName: "w.xml", season: season)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.rendered))")
         #expect(loaded.claimedScore == report.score)
@@ -130,6 +135,14 @@ import XMLSupport
         let result = Self.load(Self.document(body))
         #expect(result.schedule != nil)
         #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func aNegativeSequenceIsASchemaError() {
+        let body = #"<unplaced activity="concert" index="2" sequence="-1"/>"#
+        let result = Self.load(Self.document(body))
+        #expect(result.schedule == nil)
+        #expect(
+            result.diagnostics.contains { $0.message.contains("sequence") }, "\(result.diagnostics.map(\.rendered))")
     }
 
     @Test func wrongRootAndSchemaViolationsAreReported() {

@@ -332,6 +332,8 @@ struct CommandLine {
         #expect(exported.output.contains("wrote 7 calendars"))
         #expect(FileManager.default.fileExists(atPath: directory.path + "/frab/schedule.xml"))
         #expect(FileManager.default.fileExists(atPath: directory.path + "/json/schedule.json"))
+        #expect(exported.output.contains("wrote 7 xCal calendars"))
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/xcal/partner-orchestra.xcs"))
         let onlyJSON = try CommandLine.run([
             "export", "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml",
             "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml", "--out", directory.path + "/json-only",
@@ -343,6 +345,17 @@ struct CommandLine {
         #expect(files.first == "grid-north.ics" && files.count == 7)
         let lint = try CommandLine.run(["calendar", "lint", directory.path + "/calendars/season.ics"])
         #expect(lint.status == 0, "\(lint.output)")
+        let replanned = try CommandLine.run([
+            "export", "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml",
+            "Tests/WutongFormatsTests/Fixtures/schedules/minimal-replanned.xml", "--out", directory.path,
+            "--format", "ics", "--baseline", "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
+        ])
+        #expect(replanned.status == 0, "\(replanned.error)")
+        #expect(replanned.output.contains("wrote 2 cancellation messages"))
+        let updates = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/updates").sorted()
+        #expect(updates == ["cancel-partner-orchestra.ics", "cancel-partner-volunteers.ics"])
+        let season = try String(contentsOfFile: directory.path + "/calendars/season.ics", encoding: .utf8)
+        #expect(season.contains("STATUS:CANCELLED"))
         let wrong = try CommandLine.run([
             "export", "Inputs/hunan-spring-2027/season.xml",
             "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml", "--out", directory.path + "/other",
@@ -353,6 +366,37 @@ struct CommandLine {
         #expect(try CommandLine.run(["solve", "--out", solved, "--move-limit", "1000", "--quiet"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: solved + "/calendars/season.ics"))
         #expect(FileManager.default.fileExists(atPath: solved + "/calendars/partner-sso.ics"))
+        #expect(FileManager.default.fileExists(atPath: solved + "/xcal/partner-sso.xcs"))
+    }
+
+    @Test func calendarConvertGoesToXCalAndBackUnchanged() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = "Tests/ICalendarTests/Fixtures/apple.ics"
+        let xcal = directory.appendingPathComponent("apple.xcs").path
+        let toXCal = try CommandLine.run(["calendar", "convert", original, "--out", xcal])
+        #expect(toXCal.status == 0, "\(toXCal.error)")
+        #expect(
+            try String(contentsOfFile: xcal, encoding: .utf8).contains(
+                "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">"))
+        let back = try CommandLine.run(["calendar", "convert", xcal])
+        #expect(back.status == 0, "\(back.error)")
+        let reference = try CommandLine.run([
+            "calendar", "expand", original, "--from", "2027-01-01", "--to", "2028-01-01",
+        ])
+        let roundTrip = directory.appendingPathComponent("apple.ics")
+        try back.output.write(to: roundTrip, atomically: true, encoding: .utf8)
+        let expanded = try CommandLine.run([
+            "calendar", "expand", roundTrip.path, "--from", "2027-01-01", "--to", "2028-01-01",
+        ])
+        #expect(expanded.output == reference.output)
+        let bad = directory.appendingPathComponent("bad.xcs")
+        try
+            "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\"><vcalendar><properties>\n<uid/></properties></vcalendar></icalendar>"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandLine.run(["calendar", "convert", bad.path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("bad.xcs:2:1: error: the property <uid> has no value"), "\(refused.error)")
     }
 
     @Test func benchCalendarCountsEventsAndOccurrences() throws {
@@ -427,7 +471,8 @@ struct CommandLine {
     @Test(arguments: [
         [], ["solve"], ["validate"], ["check"], ["export"], ["generate"], ["schema"], ["calendar"],
         ["calendar", "busy"],
-        ["calendar", "expand"], ["calendar", "lint"], ["bench"], ["bench", "parse"], ["bench", "solve"],
+        ["calendar", "expand"], ["calendar", "lint"], ["calendar", "convert"], ["bench"], ["bench", "parse"],
+        ["bench", "solve"],
         ["bench", "calendar"],
     ])
     func helpTextsMatchTheReference(command: [String]) throws {

@@ -1,5 +1,5 @@
 public import Foundation
-import ICalendar
+public import ICalendar
 public import WutongModel
 
 /// The plan as iCalendar feeds that partner units import: one per partner unit, per venue, per
@@ -10,44 +10,106 @@ public enum CalendarExport {
     /// One feed: a file name (safe on any file system whatever the ids hold) and its text.
     public struct Feed: Sendable {
         public var fileName: String
-        public var text: String
+        public var calendar: Component
+
+        /// The feed as iCalendar text (CRLF, folded).
+        public var text: String {
+            CalendarWriter.write(calendar)
+        }
+
+        /// The feed as xCal (RFC 6321), named like the `.ics` with `.xcs`: the same events, less
+        /// the calendar extensions the RFC's schema has no room for (Docs/calendars.md).
+        public func xcal() throws(ICalError) -> (fileName: String, bytes: [UInt8]) {
+            let stem = fileName.hasSuffix(".ics") ? String(fileName.dropLast(4)) : fileName
+            return (stem + ".xcs", try XCalWriter.encode([calendar], content: .registeredOnly))
+        }
     }
 
     public static let productID = "-//Hunan Road music street//Wutong//EN"
 
-    /// - Parameter stamp: the DTSTAMP of every event (when the feed was made).
-    public static func feeds(_ schedule: Schedule, for season: Season, stamp: Date) -> [Feed] {
+    /// - Parameters:
+    ///   - stamp: the DTSTAMP of every event (when the feed was made).
+    ///   - baseline: the schedule partner units were last sent. With it, each event's SEQUENCE
+    ///     continues from the baseline's (raised where the time or venue changed), and sessions it
+    ///     placed that are no longer placed appear as STATUS:CANCELLED in the feeds that held them.
+    ///     Without it, the sequences recorded in `schedule` are used.
+    public static func feeds(_ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule? = nil)
+        -> [Feed]
+    {
         let writer = EventWriter(season: season, stamp: stamp)
-        let placed = schedule.sessions.filter(\.isPlaced).sorted {
-            ($0.placement!.start, $0.activity, $0.index) < ($1.placement!.start, $1.activity, $1.index)
+        let revision = baseline.map { ScheduleRevision(schedule, baseline: $0) }
+        let confirmed = (revision?.schedule ?? schedule).sessions.filter(\.isPlaced)
+        let entries = (confirmed.map { ($0, false) } + (revision?.cancelled ?? []).map { ($0, true) }).sorted {
+            ($0.0.placement!.start, $0.0.activity, $0.0.index) < ($1.0.placement!.start, $1.0.activity, $1.0.index)
+        }
+        let events = entries.compactMap { session, cancelled in
+            writer.event(session, cancelled: cancelled).map { (placement: session.placement!, event: $0) }
         }
         let venueGrid = Dictionary(season.venues.map { ($0.id, $0.grid) }, uniquingKeysWith: { first, _ in first })
         var feeds = [
             writer.feed(
-                fileName: "season.ics", name: season.name, description: "all sessions", sessions: placed)
+                fileName: "season.ics", name: season.name, description: "all sessions", events: events.map(\.event))
         ]
         for partner in season.partners {
-            let sessions = placed.filter { $0.placement!.partners.contains(partner.id) }
             feeds.append(
                 writer.feed(
                     fileName: "partner-" + safeName(partner.id) + ".ics", name: "\(season.name) · \(partner.name)",
-                    description: "sessions of \(partner.name)", sessions: sessions))
+                    description: "sessions of \(partner.name)",
+                    events: events.filter { $0.placement.partners.contains(partner.id) }.map(\.event)))
         }
         for venue in season.venues {
-            let sessions = placed.filter { $0.placement!.venue == venue.id }
             feeds.append(
                 writer.feed(
                     fileName: "venue-" + safeName(venue.id) + ".ics", name: "\(season.name) · \(venue.name)",
-                    description: "sessions at \(venue.name)", sessions: sessions))
+                    description: "sessions at \(venue.name)",
+                    events: events.filter { $0.placement.venue == venue.id }.map(\.event)))
         }
         for grid in season.grids {
-            let sessions = placed.filter { venueGrid[$0.placement!.venue] == grid.id }
             feeds.append(
                 writer.feed(
                     fileName: "grid-" + safeName(grid.id) + ".ics", name: "\(season.name) · \(grid.name)",
-                    description: "sessions in \(grid.name)", sessions: sessions))
+                    description: "sessions in \(grid.name)",
+                    events: events.filter { venueGrid[$0.placement.venue] == grid.id }.map(\.event)))
         }
         return feeds
+    }
+
+    /// iTIP cancellation messages (RFC 5546 METHOD:CANCEL), one per partner unit that has
+    /// something cancelled against `baseline`: `cancel-partner-<id>.ics` holding each session of
+    /// theirs that is no longer placed, and each session that still runs without them (then with
+    /// only them as ATTENDEE). Empty when nothing was cancelled.
+    public static func cancellations(_ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule)
+        -> [Feed]
+    {
+        let writer = EventWriter(season: season, stamp: stamp)
+        let revision = ScheduleRevision(schedule, baseline: baseline)
+        let revised = Dictionary(
+            revision.schedule.sessions.map { (SessionKey(activity: $0.activity, index: $0.index), $0) },
+            uniquingKeysWith: { first, _ in first })
+        var byPartner: [String: [(start: LocalDateTime, key: SessionKey, event: Component)]] = [:]
+        for session in revision.cancelled {
+            guard let placement = session.placement, let event = writer.event(session, cancelled: true) else {
+                continue
+            }
+            for partner in placement.partners {
+                byPartner[partner, default: []].append(
+                    (placement.start, SessionKey(activity: session.activity, index: session.index), event))
+            }
+        }
+        for (key, partners) in revision.droppedPartners {
+            guard var session = revised[key], let placement = session.placement else { continue }
+            for partner in partners {
+                session.placement = Placement(venue: placement.venue, start: placement.start, partners: [partner])
+                guard let event = writer.event(session, cancelled: true) else { continue }
+                byPartner[partner, default: []].append((placement.start, key, event))
+            }
+        }
+        return season.partners.compactMap { partner in
+            guard let events = byPartner[partner.id] else { return nil }
+            let ordered = events.sorted { ($0.start, $0.key) < ($1.start, $1.key) }.map(\.event)
+            return writer.message(
+                fileName: "cancel-partner-" + safeName(partner.id) + ".ics", method: "CANCEL", events: ordered)
+        }
     }
 
     /// The stable UID of a session.
@@ -100,15 +162,11 @@ struct EventWriter {
         timeZone = CalendarTimeZone.component(for: season.calendar.timeZone, from: start, to: end)
     }
 
-    func feed(fileName: String, name: String, description: String, sessions: [ScheduledSession]) -> CalendarExport.Feed
-    {
-        var calendar = Component(
-            name: "VCALENDAR",
-            properties: [
-                ContentLine(name: "VERSION", value: "2.0"),
-                ContentLine(name: "PRODID", value: CalendarExport.productID),
-                ContentLine(name: "CALSCALE", value: "GREGORIAN"),
-                ContentLine(name: "METHOD", value: "PUBLISH"),
+    /// A subscribed feed: METHOD:PUBLISH with its names and refresh interval.
+    func feed(fileName: String, name: String, description: String, events: [Component]) -> CalendarExport.Feed {
+        calendar(
+            fileName: fileName, method: "PUBLISH",
+            naming: [
                 ContentLine(name: "NAME", value: TextValue.escape(name)),
                 ContentLine(name: "X-WR-CALNAME", value: TextValue.escape(name)),
                 ContentLine(name: "DESCRIPTION", value: TextValue.escape(description)),
@@ -116,14 +174,33 @@ struct EventWriter {
                 ContentLine(name: "X-WR-TIMEZONE", value: season.calendar.timeZone),
                 ContentLine(name: "REFRESH-INTERVAL", parameters: [Parameter("VALUE", ["DURATION"])], value: "PT12H"),
                 ContentLine(name: "X-PUBLISHED-TTL", value: "PT12H"),
-            ])
-        if let timeZone { calendar.components.append(timeZone) }
-        calendar.components += sessions.compactMap { event($0) }
-        return CalendarExport.Feed(fileName: fileName, text: CalendarWriter.write(calendar))
+            ], events: events)
     }
 
-    /// One session as a VEVENT; nil for a session the season does not know.
-    func event(_ session: ScheduledSession, sequence: Int = 0) -> Component? {
+    /// An iTIP message (RFC 5546): no feed names, just the method, the zone and the events.
+    func message(fileName: String, method: String, events: [Component]) -> CalendarExport.Feed {
+        calendar(fileName: fileName, method: method, naming: [], events: events)
+    }
+
+    private func calendar(fileName: String, method: String, naming: [ContentLine], events: [Component])
+        -> CalendarExport.Feed
+    {
+        var calendar = Component(
+            name: "VCALENDAR",
+            properties: [
+                ContentLine(name: "VERSION", value: "2.0"),
+                ContentLine(name: "PRODID", value: CalendarExport.productID),
+                ContentLine(name: "CALSCALE", value: "GREGORIAN"),
+                ContentLine(name: "METHOD", value: method),
+            ] + naming)
+        if let timeZone { calendar.components.append(timeZone) }
+        calendar.components += events
+        return CalendarExport.Feed(fileName: fileName, calendar: calendar)
+    }
+
+    /// One session as a VEVENT, confirmed or cancelled; nil for a session the season does not
+    /// know.
+    func event(_ session: ScheduledSession, cancelled: Bool = false) -> Component? {
         guard let placement = session.placement, let activity = activities[session.activity] else { return nil }
         let zone = [Parameter("TZID", [season.calendar.timeZone])]
         let end = LocalDateTime(minuteNumber: placement.start.minuteNumber + activity.durationMinutes)
@@ -132,12 +209,12 @@ struct EventWriter {
             ContentLine(
                 name: "UID", value: CalendarExport.uid(season: season, activity: activity.id, index: session.index)),
             ContentLine(name: "DTSTAMP", value: stamp),
-            ContentLine(name: "SEQUENCE", value: String(sequence)),
+            ContentLine(name: "SEQUENCE", value: String(session.sequence)),
             ContentLine(name: "DTSTART", parameters: zone, value: Self.basic(placement.start)),
             ContentLine(name: "DTEND", parameters: zone, value: Self.basic(end)),
             ContentLine(name: "SUMMARY", value: TextValue.escape("\(activity.name) #\(session.index)")),
             ContentLine(name: "DESCRIPTION", value: TextValue.escape(description(activity, placement))),
-            ContentLine(name: "STATUS", value: "CONFIRMED"),
+            ContentLine(name: "STATUS", value: cancelled ? "CANCELLED" : "CONFIRMED"),
             ContentLine(name: "TRANSP", value: "OPAQUE"),
             ContentLine(
                 name: "CATEGORIES",

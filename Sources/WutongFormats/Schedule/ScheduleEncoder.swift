@@ -41,14 +41,19 @@ public enum ScheduleEncoder {
             writer.attribute("venue", placement.venue)
             writer.attribute("start", instants?.format(placement.start) ?? placement.start.description)
             writer.attribute("end", instants?.format(end) ?? end.description)
+            if session.sequence > 0 { writer.attribute("sequence", String(session.sequence)) }
             for partner in placement.partners { writer.element("partner", attributes: ["id": partner]) }
             writer.endElement()
         }
         let placed = Set(ordered.filter(\.isPlaced).map { SessionKey(activity: $0.activity, index: $0.index) })
+        let sequences = Dictionary(
+            ordered.map { (SessionKey(activity: $0.activity, index: $0.index), $0.sequence) },
+            uniquingKeysWith: { first, _ in first })
         for key in report.unplaced where !placed.contains(key) {
             writer.startElement("unplaced")
             writer.attribute("activity", key.activity)
             writer.attribute("index", String(key.index))
+            if let sequence = sequences[key], sequence > 0 { writer.attribute("sequence", String(sequence)) }
             for reason in reasons[key] ?? [] { writer.element("reason", text: reason) }
             writer.endElement()
         }

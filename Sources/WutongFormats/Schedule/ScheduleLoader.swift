@@ -112,8 +112,10 @@ struct ScheduleReferenceReader {
                 continue
             }
             seen[key] = element.position.line
+            // The schema bounds it; a file read without the schema still cannot go negative.
+            let sequence = max(0, Int(element[attribute: "sequence"] ?? "") ?? 0)
             guard element.name == "session" else {
-                sessions.append(ScheduledSession(activity: activityID, index: index))
+                sessions.append(ScheduledSession(activity: activityID, index: index, sequence: sequence))
                 continue
             }
             var valid = true
@@ -153,7 +155,7 @@ struct ScheduleReferenceReader {
             sessions.append(
                 ScheduledSession(
                     activity: activityID, index: index,
-                    placement: Placement(venue: venue, start: start, partners: partnerIDs)))
+                    placement: Placement(venue: venue, start: start, partners: partnerIDs), sequence: sequence))
         }
         return Schedule(sessions: sessions)
     }

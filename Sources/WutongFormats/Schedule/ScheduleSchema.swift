@@ -29,6 +29,11 @@ public enum ScheduleSchema {
               <xs:maxInclusive value="100000"/>
             </xs:restriction>
           </xs:simpleType>
+          <xs:simpleType name="sequence">
+            <xs:restriction base="xs:nonNegativeInteger">
+              <xs:maxInclusive value="1000000"/>
+            </xs:restriction>
+          </xs:simpleType>
           <xs:simpleType name="amount">
             <xs:restriction base="xs:nonNegativeInteger">
               <xs:maxInclusive value="1000000000000"/>
@@ -94,6 +99,9 @@ public enum ScheduleSchema {
               <xs:attribute name="venue" type="id" use="required"/>
               <xs:attribute name="start" type="instant" use="required"/>
               <xs:attribute name="end" type="instant" use="required"/>
+              <xs:attribute name="sequence" type="sequence" use="optional" default="0">
+                <xs:annotation><xs:documentation>The session's iCalendar SEQUENCE: how often its published event was revised.</xs:documentation></xs:annotation>
+              </xs:attribute>
             </xs:complexType>
           </xs:element>
 
@@ -113,6 +121,9 @@ public enum ScheduleSchema {
               </xs:sequence>
               <xs:attribute name="activity" type="id" use="required"/>
               <xs:attribute name="index" type="index" use="required"/>
+              <xs:attribute name="sequence" type="sequence" use="optional" default="0">
+                <xs:annotation><xs:documentation>The session's iCalendar SEQUENCE: how often its published event was revised.</xs:documentation></xs:annotation>
+              </xs:attribute>
             </xs:complexType>
           </xs:element>
         </xs:schema>

@@ -6,8 +6,8 @@ import WutongFormats
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "Read iCalendar files: busy times, occurrences, problems.",
-        subcommands: [CalendarBusy.self, CalendarExpand.self, CalendarLint.self]
+        abstract: "Read calendar files: busy times, occurrences, problems, conversion to and from xCal.",
+        subcommands: [CalendarBusy.self, CalendarExpand.self, CalendarLint.self, CalendarConvert.self]
     )
 }
 

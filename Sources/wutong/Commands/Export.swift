@@ -13,6 +13,13 @@ struct Export: ParsableCommand {
             placed session whose UID depends only on the season, the activity and the session \
             number, so re-published plans update in place (Docs/calendars.md). Ids are written \
             into file names with every byte other than letters, digits, '-', '_' and '.' as %XX. \
+            With --format xcal (or all) it writes the same feeds as xCal (RFC 6321) into \
+            OUT/xcal/<name>.xcs, valid against the RFC's RELAX NG schema. With --baseline \
+            (the schedule last published), each event's SEQUENCE continues from the baseline's, \
+            raised where its time or venue changed or a partner unit left; sessions the baseline placed that are no \
+            longer placed stay in the feeds as STATUS:CANCELLED, and OUT/updates/ \
+            cancel-partner-<id>.ics holds a METHOD:CANCEL message for each partner unit that \
+            lost a session (removed or run without them). \
             With --format frab (or all) it also writes OUT/frab/schedule.xml, the frab/c3voc \
             conference schedule that apps such as Giggity and ConfClerk read: days, venues as \
             rooms, sessions as events, partner units as persons; with --format json (or all) \
@@ -30,11 +37,17 @@ struct Export: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String = "exports"
 
-    @Option(help: "What to write: ics, frab, json or all (xCal is still to come).")
+    @Option(help: "What to write: ics, xcal, frab, json or all.")
     var format: ExportFormat = .all
 
+    @Option(
+        help:
+            "The schedule partner units were last sent: SEQUENCE continues from it, and what it placed that is no longer placed is cancelled."
+    )
+    var baseline: String?
+
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-        case ics, frab, json, all
+        case ics, xcal, frab, json, all
     }
 
     func run() throws {
@@ -50,10 +63,21 @@ struct Export: ParsableCommand {
             Terminal.standardError("\(schedule): the schedule cannot be exported")
             throw ExitCode(1)
         }
-        if format == .ics || format == .all {
-            let written = try CalendarFeeds.write(plan, for: model, into: out)
-            Terminal.standardOutput(
-                "wrote \(written) calendars into \((out as NSString).appendingPathComponent("calendars"))\n")
+        let previous = try baseline.map { try Baseline.load($0, for: model, otherwise: "nothing was exported") }
+        let ics = format == .ics || format == .all
+        let xcal = format == .xcal || format == .all
+        if ics || xcal {
+            let written = try CalendarFeeds.write(plan, for: model, into: out, baseline: previous, ics: ics, xcal: xcal)
+            for (wanted, kind, folder) in [(ics, "calendars", "calendars"), (xcal, "xCal calendars", "xcal")]
+            where wanted {
+                Terminal.standardOutput(
+                    "wrote \(written.feeds) \(kind) into \((out as NSString).appendingPathComponent(folder))\n")
+            }
+            if previous != nil {
+                Terminal.standardOutput(
+                    "wrote \(written.cancellations) cancellation messages into "
+                        + "\((out as NSString).appendingPathComponent("updates"))\n")
+            }
         }
         if format == .frab || format == .all {
             let path = try CalendarFeeds.writeFrab(plan, for: model, into: out)
@@ -66,16 +90,64 @@ struct Export: ParsableCommand {
     }
 }
 
-/// Writes the iCalendar feeds of a schedule into `OUT/calendars/`.
-enum CalendarFeeds {
-    static func write(_ schedule: Schedule, for season: Season, into out: String) throws -> Int {
-        let folder = (out as NSString).appendingPathComponent("calendars")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let feeds = CalendarExport.feeds(schedule, for: season, stamp: Date())
-        for feed in feeds {
-            try AtomicFile.write(Array(feed.text.utf8), to: (folder as NSString).appendingPathComponent(feed.fileName))
+/// The published schedule a re-plan is measured against (`--baseline`).
+enum Baseline {
+    /// Loads it against the season, printing its diagnostics; exit status 1 if it cannot be used.
+    static func load(_ path: String, for season: Season, otherwise consequence: String) throws -> Schedule {
+        let read = ScheduleLoader.load(path: path, displayName: path, season: season)
+        for diagnostic in read.diagnostics { Terminal.standardError(diagnostic.rendered) }
+        guard let schedule = read.schedule else {
+            Terminal.standardError("\(path): the baseline cannot be used; \(consequence)")
+            throw ExitCode(1)
         }
-        return feeds.count
+        return schedule
+    }
+}
+
+/// Writes the exports of a schedule into OUT: calendars/, xcal/, updates/, frab/, json/.
+enum CalendarFeeds {
+    /// Writes the iCalendar feeds into `OUT/calendars/` and/or as xCal into `OUT/xcal/`; with a
+    /// baseline also the cancellation messages into `OUT/updates/` (stale ones from an earlier
+    /// run removed). Returns how many feeds and messages were written.
+    static func write(
+        _ schedule: Schedule, for season: Season, into out: String, baseline: Schedule?, ics: Bool = true,
+        xcal: Bool = true
+    ) throws -> (feeds: Int, cancellations: Int) {
+        let stamp = Date()
+        let feeds = CalendarExport.feeds(schedule, for: season, stamp: stamp, baseline: baseline)
+        if ics {
+            let folder = try folder("calendars", in: out)
+            for feed in feeds {
+                try AtomicFile.write(
+                    Array(feed.text.utf8), to: (folder as NSString).appendingPathComponent(feed.fileName))
+            }
+        }
+        if xcal {
+            let folder = try folder("xcal", in: out)
+            for feed in feeds {
+                let document = try feed.xcal()
+                try AtomicFile.write(document.bytes, to: (folder as NSString).appendingPathComponent(document.fileName))
+            }
+        }
+        guard let baseline else { return (feeds.count, 0) }
+        let messages = CalendarExport.cancellations(schedule, for: season, stamp: stamp, baseline: baseline)
+        let folder = try folder("updates", in: out)
+        let written = Set(messages.map(\.fileName))
+        for stale in try FileManager.default.contentsOfDirectory(atPath: folder)
+        where stale.hasPrefix("cancel-partner-") && stale.hasSuffix(".ics") && !written.contains(stale) {
+            try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
+        }
+        for message in messages {
+            try AtomicFile.write(
+                Array(message.text.utf8), to: (folder as NSString).appendingPathComponent(message.fileName))
+        }
+        return (feeds.count, messages.count)
+    }
+
+    private static func folder(_ name: String, in out: String) throws -> String {
+        let folder = (out as NSString).appendingPathComponent(name)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
     }
 
     /// Writes `OUT/json/schedule.json`; returns its path.

@@ -40,7 +40,11 @@ struct Solve: ParsableCommand {
     @Option(help: "Searches to run side by side (different seeds); the best plan wins.")
     var threads: Int = 1
 
-    @Option(help: "A published schedule to stay close to (stability): re-planning starts from it.")
+    @Option(
+        help: """
+            A published schedule to stay close to (stability): re-planning starts from it, calendar \
+            SEQUENCEs continue from it, and OUT/updates/ gets the cancellations.
+            """)
     var baseline: String?
 
     @Option(help: "Language of explanations: en or zh-Hans.")
@@ -66,16 +70,7 @@ struct Solve: ParsableCommand {
             Terminal.standardError("\(display): the season is not valid; nothing was planned")
             throw ExitCode(1)
         }
-        var previous: Schedule?
-        if let baseline {
-            let read = ScheduleLoader.load(path: baseline, displayName: baseline, season: model)
-            for diagnostic in read.diagnostics { Terminal.standardError(diagnostic.rendered) }
-            guard let schedule = read.schedule else {
-                Terminal.standardError("\(baseline): the baseline cannot be used; nothing was planned")
-                throw ExitCode(1)
-            }
-            previous = schedule
-        }
+        let previous = try baseline.map { try Baseline.load($0, for: model, otherwise: "nothing was planned") }
         for conflict in PinnedConflicts.find(in: model) {
             Terminal.standardError("\(display): warning: pinned sessions conflict before any search: \(conflict)")
         }
@@ -100,11 +95,14 @@ struct Solve: ParsableCommand {
                 "\($0.constraint.rawValue) rules out \($0.candidates) candidate placement\($0.candidates == 1 ? "" : "s")"
             }
         }
+        // Against a baseline, the schedule records each session's calendar SEQUENCE so the next
+        // re-plan continues from it.
+        let planned = previous.map { ScheduleRevision(result.schedule, baseline: $0).schedule } ?? result.schedule
         let schedulePath = (out as NSString).appendingPathComponent("schedule.xml")
         let reportPath = (out as NSString).appendingPathComponent("report.md")
         try AtomicFile.write(
             ScheduleEncoder.encode(
-                result.schedule, for: model, report: result.report, reasons: reasons,
+                planned, for: model, report: result.report, reasons: reasons,
                 generatedBy: "wutong \(Wutong.configuration.version)"),
             to: schedulePath)
         try AtomicFile.write(
@@ -114,7 +112,7 @@ struct Solve: ParsableCommand {
                     language: lang.language
                 ).utf8),
             to: reportPath)
-        _ = try CalendarFeeds.write(result.schedule, for: model, into: out)
+        _ = try CalendarFeeds.write(result.schedule, for: model, into: out, baseline: previous)
         _ = try CalendarFeeds.writeFrab(result.schedule, for: model, into: out)
         _ = try CalendarFeeds.writeJSON(result.schedule, for: model, into: out)
         guard !quiet else { return }
