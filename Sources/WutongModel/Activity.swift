@@ -18,7 +18,10 @@ public struct Activity: Hashable, Sendable {
     public var minGapDays: Int
     /// The series should touch at least this many distinct days (`series-min-days`).
     public var minDistinctDays: Int?
-    public var audience: String
+    /// The audience groups the session is for, the main one first (a course shared by several
+    /// curricula, a concert for families and pupils): none of their sessions may overlap it,
+    /// their windows all apply, and it counts in each group's compactness.
+    public var audiences: [String]
     public var audienceSize: Int
     public var equipment: Set<Equipment>
     public var roles: [RoleRequirement]
@@ -38,7 +41,7 @@ public struct Activity: Hashable, Sendable {
 
     public init(
         id: String, name: String, kind: Kind, durationMinutes: Int, setupMinutes: Int = 0, teardownMinutes: Int = 0,
-        sessions: Int = 1, minGapDays: Int = 0, minDistinctDays: Int? = nil, audience: String, audienceSize: Int,
+        sessions: Int = 1, minGapDays: Int = 0, minDistinctDays: Int? = nil, audiences: [String], audienceSize: Int,
         equipment: Set<Equipment> = [], roles: [RoleRequirement] = [],
         eligibility: VenueEligibility = VenueEligibility(),
         windows: [WeeklyWindow] = [], forbidden: [LocalPeriod] = [], preferred: [WeeklyWindow] = [],
@@ -54,7 +57,7 @@ public struct Activity: Hashable, Sendable {
         self.sessions = sessions
         self.minGapDays = minGapDays
         self.minDistinctDays = minDistinctDays
-        self.audience = audience
+        self.audiences = audiences
         self.audienceSize = audienceSize
         self.equipment = equipment
         self.roles = roles
@@ -71,6 +74,11 @@ public struct Activity: Hashable, Sendable {
     }
 
     /// Minutes the venue is held per session: set-up, the session itself, tear-down.
+    /// The main audience group (named first), for titles and descriptions.
+    public var audience: String {
+        audiences.first ?? ""
+    }
+
     public var venueMinutes: Int {
         setupMinutes + durationMinutes + teardownMinutes
     }

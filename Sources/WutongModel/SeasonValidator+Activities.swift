@@ -11,7 +11,13 @@ extension SeasonValidator {
             if let project = activity.project {
                 checkReference(project, to: projects, kind: "project", activity.source, "project")
             }
-            checkReference(activity.audience, to: audiences, kind: "audience group", activity.source, "audience")
+            for audience in activity.audiences {
+                checkReference(audience, to: audiences, kind: "audience group", activity.source, "audience")
+            }
+            var named = Set<String>()
+            for audience in activity.audiences where !named.insert(audience).inserted {
+                error(activity.source, "audience", "the audience group '\(audience)' is named twice; name it once")
+            }
             for venue in activity.eligibility.venues {
                 checkReference(venue, to: venues, kind: "venue", activity.eligibility.source, "venues")
             }

@@ -110,9 +110,8 @@ extension SeasonValidator {
             }
             checkDuration(
                 of: activity, longestOpen: venues.longestOpenMinutes[best], at: season.venues[best].id, grid: grid)
-            if let audience = audiences[activity.audience], !audience.windows.isEmpty,
-                audience.windows.allSatisfy({ $0.minutes < activity.durationMinutes })
-            {
+            for audience in activity.audiences.compactMap({ audiences[$0] })
+            where !audience.windows.isEmpty && audience.windows.allSatisfy({ $0.minutes < activity.durationMinutes }) {
                 error(
                     activity.source, "duration",
                     "'\(activity.id)' lasts \(activity.durationMinutes.durationText), longer than every window of "

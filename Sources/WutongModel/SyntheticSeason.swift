@@ -72,7 +72,7 @@ public enum SyntheticSeason {
                 id: "a\(index + 1)", name: "Activity \(index + 1)",
                 kind: index % 3 == 2 ? .practice : .projectEvent(project: "project-\(index % 10 + 1)"),
                 durationMinutes: duration, setupMinutes: audience.id == "office" ? 0 : 30,
-                sessions: 1 + Int(random.next(upperBound: UInt64(4))), minGapDays: 7, audience: audience.id,
+                sessions: 1 + Int(random.next(upperBound: UInt64(4))), minGapDays: 7, audiences: [audience.id],
                 audienceSize: [20, 40, 60, 100, 250][Int(random.next(upperBound: UInt64(5)))],
                 equipment: index % 5 == 0 ? [.piano] : (index % 7 == 0 ? [.sound] : []),
                 roles: [RoleRequirement(role: role)],

@@ -102,7 +102,17 @@ extension CompiledProblem {
         sessionSlots = season.activities.map { grid.slots(covering: $0.durationMinutes) }
         afterStartSlots = season.activities.map { grid.slots(covering: $0.durationMinutes + $0.teardownMinutes) }
         durationMinutes = season.activities.map(\.durationMinutes)
-        audience = season.activities.map { audienceIndex[$0.audience] ?? 0 }
+        var audienceStarts = [0]
+        var audienceMembers: [Int] = []
+        for activity in season.activities {
+            for group in activity.audiences.compactMap({ audienceIndex[$0] })
+            where !audienceMembers[audienceStarts.last!...].contains(group) {
+                audienceMembers.append(group)
+            }
+            audienceStarts.append(audienceMembers.count)
+        }
+        audienceStart = audienceStarts
+        audienceList = audienceMembers
         amplified = season.activities.map(\.amplified)
         minGapDays = season.activities.map(\.minGapDays)
         // Plain values before the loops: a closure that reads `season` copies it on every call.
@@ -132,7 +142,10 @@ extension CompiledProblem {
             let after = grid.slots(covering: activity.durationMinutes + activity.teardownMinutes)
             let audienceWindows =
                 audienceWindowIsHard
-                ? (audienceIndex[activity.audience].map { audiences[$0].windows } ?? []).map(TimeFlags.Window.init) : []
+                ? activity.audiences.compactMap {
+                    audienceIndex[$0].map { audiences[$0].windows.map(TimeFlags.Window.init) }
+                }
+                .filter { !$0.isEmpty } : []
             let ownWindows = activityWindowIsHard ? activity.windows.map(TimeFlags.Window.init) : []
             let forbidden =
                 activityWindowIsHard
@@ -144,7 +157,7 @@ extension CompiledProblem {
                 guard usableSlot[slot], inDay >= before, inDay + after <= slotsPerDay else { return false }
                 let start = slotStart[slot]
                 let end = start + duration
-                if !audienceWindows.isEmpty, !TimeFlags.inside(audienceWindows, from: start, to: end) { return false }
+                if audienceWindows.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) { return false }
                 if !ownWindows.isEmpty, !TimeFlags.inside(ownWindows, from: start, to: end) { return false }
                 return !forbidden.contains { $0.overlaps(start..<end) }
             }

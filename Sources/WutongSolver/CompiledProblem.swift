@@ -43,7 +43,10 @@ public struct CompiledProblem: Sendable {
     let sessionSlots: [Int]
     let afterStartSlots: [Int]
     let durationMinutes: [Int]
-    let audience: [Int]
+    /// The audience groups of each activity, flat:
+    /// `audienceList[audienceStart[a]..<audienceStart[a + 1]]`.
+    let audienceStart: [Int]
+    let audienceList: [Int]
     let amplified: [Bool]
     let minGapDays: [Int]
     /// Venues passing the hard unary venue constraints (eligibility, capacity, equipment).

@@ -372,10 +372,14 @@ struct LocalSearch {
         let activity = problem.sessionActivity[member]
         let own = target..<target + length
         let day = problem.day(ofSlot: target)
-        var other = state.audienceDay.head[problem.audience[activity] * state.dayCount + day]
-        while other >= 0 {
-            if !admit(other, overlapping: own, length: length, times: times) { return false }
-            other = state.audienceDay.next[other]
+        for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+            var node = state.audienceDay.head[problem.audienceList[index] * state.dayCount + day]
+            while node >= 0 {
+                if !admit(state.facts.membershipSession[node], overlapping: own, length: length, times: times) {
+                    return false
+                }
+                node = state.audienceDay.next[node]
+            }
         }
         let base = state.facts.teamBase[member]
         for position in 0..<state.teamCount[member] {

@@ -38,6 +38,11 @@ struct SearchFacts: Sendable {
     let teamBase: [Int]
     let teamCapacity: [Int]
     let nodeSession: [Int]
+    /// Audience memberships of every session, flat: session `s` is filed in its activity's
+    /// audience groups from `membershipBase[s]` in their order; `membershipSession` maps a
+    /// membership back to its session.
+    let membershipBase: [Int]
+    let membershipSession: [Int]
     let nearNeighbourhoods: [[Int]]
     let neighbourhoodCount: Int
     let monthCount: Int
@@ -161,6 +166,16 @@ struct SearchFacts: Sendable {
         teamBase = bases
         teamCapacity = capacities
         nodeSession = owners
+        var memberships: [Int] = []
+        var members: [Int] = []
+        for session in 0..<problem.sessionCount {
+            let activity = problem.sessionActivity[session]
+            memberships.append(members.count)
+            members += repeatElement(
+                session, count: problem.audienceStart[activity + 1] - problem.audienceStart[activity])
+        }
+        membershipBase = memberships
+        membershipSession = members
     }
 
     /// The slice of `poolList` for a session of `activity` at `venue`.

@@ -22,10 +22,13 @@ extension SearchState {
             }
         }
         if facts.isHard[ConstraintID.audienceConflict.index] {
-            var other = audienceDay.head[problem.audience[activity] * dayCount + day]
-            while other >= 0 {
-                if other != session, sessionSlots(other).overlaps(own) { return .audienceConflict }
-                other = audienceDay.next[other]
+            for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+                var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
+                while node >= 0 {
+                    let other = facts.membershipSession[node]
+                    if other != session, sessionSlots(other).overlaps(own) { return .audienceConflict }
+                    node = audienceDay.next[node]
+                }
             }
         }
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {

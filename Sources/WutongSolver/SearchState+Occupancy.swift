@@ -21,7 +21,11 @@ extension SearchState {
         let place = venue[session]
         let day = problem.day(ofSlot: start[session])
         venueDay.file(session, in: place * dayCount + day)
-        audienceDay.file(session, in: problem.audience[activity] * dayCount + day)
+        var membership = facts.membershipBase[session]
+        for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+            audienceDay.file(membership, in: problem.audienceList[index] * dayCount + day)
+            membership += 1
+        }
         if problem.amplified[activity] { amplifiedDay.file(session, in: day) }
         let week = facts.week(ofSlot: start[session])
         let base = facts.teamBase[session]
@@ -51,7 +55,11 @@ extension SearchState {
         let place = venue[session]
         let day = problem.day(ofSlot: start[session])
         venueDay.unfile(session, from: place * dayCount + day)
-        audienceDay.unfile(session, from: problem.audience[activity] * dayCount + day)
+        var membership = facts.membershipBase[session]
+        for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+            audienceDay.unfile(membership, from: problem.audienceList[index] * dayCount + day)
+            membership += 1
+        }
         if problem.amplified[activity] { amplifiedDay.unfile(session, from: day) }
         let week = facts.week(ofSlot: start[session])
         let base = facts.teamBase[session]

@@ -46,11 +46,14 @@ extension SearchState {
             if other != session, holdSlots(other).overlaps(hold) { tally.add(.venueConflict, sign) }
             other = venueDay.next[other]
         }
-        let audienceBucket = problem.audience[activity] * dayCount + day
-        other = audienceDay.head[audienceBucket]
-        while other >= 0 {
-            if other != session, sessionSlots(other).overlaps(own) { tally.add(.audienceConflict, sign) }
-            other = audienceDay.next[other]
+        let audiences = problem.audienceStart[activity]..<problem.audienceStart[activity + 1]
+        for index in audiences {
+            var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
+            while node >= 0 {
+                let other = facts.membershipSession[node]
+                if other != session, sessionSlots(other).overlaps(own) { tally.add(.audienceConflict, sign) }
+                node = audienceDay.next[node]
+            }
         }
         if problem.amplified[activity] {
             other = amplifiedDay.head[day]
@@ -127,7 +130,10 @@ extension SearchState {
         let venuesWith = venuesWithout + (thereWithout == 0 ? 1 : 0)
         let venueShare = max(0, venuesWith - 1) - max(0, venuesWithout - 1)
         if venueShare != 0 { tally.add(.seriesSameVenue, sign * venueShare) }
-        let compactness = compactnessShare(session, own: own, bucket: audienceBucket)
+        var compactness = 0
+        for index in audiences {
+            compactness += compactnessShare(session, own: own, bucket: problem.audienceList[index] * dayCount + day)
+        }
         if compactness != 0 { tally.add(.audienceCompactness, sign * compactness) }
 
         // Season-wide balances.
@@ -218,23 +224,25 @@ extension SearchState {
     func compactnessShare(_ session: Int, own: Range<Int>, bucket: Int) -> Int {
         var isolatedItself = true
         var orphaned = 0
-        var other = audienceDay.head[bucket]
-        while other >= 0 {
+        var node = audienceDay.head[bucket]
+        while node >= 0 {
+            let other = facts.membershipSession[node]
             let slots = sessionSlots(other)
             if other != session, own.upperBound == slots.lowerBound || slots.upperBound == own.lowerBound {
                 isolatedItself = false
                 var company = false
-                var third = audienceDay.head[bucket]
-                while third >= 0, !company {
+                var thirdNode = audienceDay.head[bucket]
+                while thirdNode >= 0, !company {
+                    let third = facts.membershipSession[thirdNode]
                     if third != session, third != other {
                         let near = sessionSlots(third)
                         company = near.upperBound == slots.lowerBound || slots.upperBound == near.lowerBound
                     }
-                    third = audienceDay.next[third]
+                    thirdNode = audienceDay.next[thirdNode]
                 }
                 if !company { orphaned += 1 }
             }
-            other = audienceDay.next[other]
+            node = audienceDay.next[node]
         }
         return (isolatedItself ? 1 : 0) - orphaned
     }

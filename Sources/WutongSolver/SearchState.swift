@@ -51,7 +51,8 @@ struct SearchState {
         medium = (0..<sessions).reduce(0) { $0 + facts.priority[problem.sessionActivity[$1]] }
         dayCount = max(1, problem.grid.dayCount)
         venueDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
-        audienceDay = BucketLists(buckets: max(1, problem.season.audiences.count) * dayCount, items: sessions)
+        audienceDay = BucketLists(
+            buckets: max(1, problem.season.audiences.count) * dayCount, items: facts.membershipSession.count)
         amplifiedDay = BucketLists(buckets: dayCount, items: sessions)
         partnerDay = BucketLists(buckets: problem.partnerCount * dayCount, items: facts.nodeSession.count)
         partnerWeek = Array(repeating: 0, count: problem.partnerCount * facts.weekCount)

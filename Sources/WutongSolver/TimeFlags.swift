@@ -38,7 +38,8 @@ enum TimeFlags {
 
     /// The windows one activity is checked against.
     struct Checks {
-        let audience: [Window]
+        /// The windows of each of the activity's audience groups that has any.
+        let audience: [[Window]]
         let own: [Window]
         let forbidden: [Range<Int>]
         let preferred: [Window]
@@ -47,9 +48,8 @@ enum TimeFlags {
         init(problem: CompiledProblem, activity: Int) {
             let model = problem.season.activities[activity]
             let audiences = problem.season.audiences
-            audience =
-                audiences.indices.contains(problem.audience[activity])
-                ? audiences[problem.audience[activity]].windows.map(Window.init) : []
+            audience = problem.audienceList[problem.audienceStart[activity]..<problem.audienceStart[activity + 1]]
+                .map { audiences[$0].windows.map(Window.init) }.filter { !$0.isEmpty }
             own = model.windows.map(Window.init)
             forbidden = model.forbidden.map {
                 $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
@@ -65,7 +65,7 @@ enum TimeFlags {
         func flags(startMinute start: Int) -> UInt8 {
             let end = start + duration
             var flags: UInt8 = 0
-            if !audience.isEmpty, !TimeFlags.inside(audience, from: start, to: end) { flags |= audienceWindow }
+            if audience.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) { flags |= audienceWindow }
             if (!own.isEmpty && !TimeFlags.inside(own, from: start, to: end))
                 || forbidden.contains(where: { $0.overlaps(start..<end) })
             {

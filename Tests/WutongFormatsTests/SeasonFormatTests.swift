@@ -68,6 +68,19 @@ import XMLSupport
         #expect(reread.season?.sessionCount == season.sessionCount)
     }
 
+    @Test func anActivityForSeveralAudienceGroupsReadsBack() throws {
+        var season = try #require(SeasonLoader.load(path: Self.minimal).season)
+        season.activities[0].audiences = ["public", "elderly"]
+        let bytes = SeasonEncoder.encode(season)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("audience=\"public elderly\""))
+        let reread = SeasonLoader.load(bytes: bytes, fileName: "several.xml")
+        #expect(reread.diagnostics.isEmpty, "\(reread.diagnostics.map(\.rendered))")
+        #expect(reread.season?.activities[0].audiences == ["public", "elderly"])
+        let empty = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+            of: "audience=\"public elderly\"", with: "audience=\"\"")
+        #expect(SeasonLoader.load(bytes: Array(empty.utf8), fileName: "none.xml").season == nil)
+    }
+
     @Test(arguments: [(1, 1), (10, 2), (250, 3), (1_000, 4)])
     func syntheticSeasonsAreValidAndReproducible(activities: Int, seed: UInt64) throws {
         let bytes = SeasonEncoder.encode(SyntheticSeason.generate(activities: activities, seed: seed))

@@ -20,7 +20,8 @@ import WutongModel
             ("not a whole number of 30-minute slots", { $0.calendar.dayEnd = TimeOfDay(minutes: 21 * 60 + 45)! }),
             ("duplicate venue id", { $0.venues[1].id = $0.venues[0].id }),
             ("unknown grid", { $0.venues[0].grid = "g9" }),
-            ("unknown audience group", { $0.activities[0].audience = "tourists" }),
+            ("unknown audience group", { $0.activities[0].audiences = ["tourists"] }),
+            ("is named twice; name it once", { $0.activities[0].audiences += $0.activities[0].audiences }),
             (
                 "cannot come after itself",
                 { $0.activities[0].after = [ActivityReference(activity: $0.activities[0].id)] }
@@ -80,7 +81,7 @@ import WutongModel
             Self.season {
                 $0.calendar.timeZone = "Nowhere/Land"
                 $0.venues[0].grid = "g9"
-                $0.activities[0].audience = "tourists"
+                $0.activities[0].audiences = ["tourists"]
             })
         #expect(diagnostics.filter { $0.severity == .error }.count >= 3)
     }

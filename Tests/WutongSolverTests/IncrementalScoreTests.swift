@@ -22,6 +22,13 @@ import WutongModel
                     LocalPeriod(start: LocalDateTime("2027-03-10T00:00")!, end: LocalDateTime("2027-03-20T00:00")!)
                 ]
             }
+            // Sessions for several audience groups (as an ITC-2007 course shared by curricula).
+            if pick(3) == 0 {
+                let extra = season.audiences[pick(season.audiences.count)].id
+                if !season.activities[index].audiences.contains(extra) {
+                    season.activities[index].audiences.append(extra)
+                }
+            }
             if pick(4) == 0 {
                 season.activities[index].windows = [
                     WeeklyWindow(days: [.sat, .sun, .wed], from: TimeOfDay("09:00")!, to: TimeOfDay("21:00")!)

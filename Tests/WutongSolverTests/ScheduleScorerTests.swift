@@ -44,11 +44,11 @@ import WutongSolver
             ],
             activities: [
                 Activity(
-                    id: "talk", name: "Talk", kind: .practice, durationMinutes: 60, sessions: 2, audience: "public",
+                    id: "talk", name: "Talk", kind: .practice, durationMinutes: 60, sessions: 2, audiences: ["public"],
                     audienceSize: 50),
                 Activity(
                     id: "gig", name: "Gig", kind: .practice, durationMinutes: 60, setupMinutes: 30, sessions: 2,
-                    audience: "public", audienceSize: 30, amplified: true, priority: 3),
+                    audiences: ["public"], audienceSize: 30, amplified: true, priority: 3),
             ])
         change(&season)
         return season
@@ -166,7 +166,7 @@ import WutongSolver
 
     @Test func windowsAndAudiences() {
         let elders = Self.season {
-            $0.activities[0].audience = "elderly"
+            $0.activities[0].audiences = ["elderly"]
             $0.activities[0].windows = [WeeklyWindow(days: [.tue], from: Self.time("09:00"), to: Self.time("12:00"))]
             $0.activities[0].forbidden = [
                 LocalPeriod(start: Self.at("2027-03-09T00:00"), end: Self.at("2027-03-10T00:00"))
@@ -192,6 +192,20 @@ import WutongSolver
         ]
         #expect(Self.amount(.audienceConflict, backToBack) == 0)
         #expect(Self.amount(.audienceCompactness, backToBack) == 0)
+        // Sessions for several groups: every group's windows apply; a clash counts once per shared
+        // group; an isolated session counts in each of its groups.
+        let shared = Self.season {
+            $0.activities[0].audiences = ["public", "elderly"]
+            $0.activities[1].audiences = ["elderly", "public"]
+        }
+        #expect(Self.amount(.audienceWindow, [Self.place("talk", 1, "hall", "2027-03-02T16:00")], season: shared) == 1)
+        #expect(Self.amount(.audienceConflict, clash, season: shared) == 2)
+        #expect(Self.amount(.audienceCompactness, clash, season: shared) == 4)
+        #expect(Self.amount(.audienceCompactness, backToBack, season: shared) == 0)
+        let partly = Self.season { $0.activities[0].audiences = ["public", "elderly"] }
+        #expect(Self.amount(.audienceConflict, clash, season: partly) == 1)
+        // The talk has no elderly company that day: isolated there, not among the public.
+        #expect(Self.amount(.audienceCompactness, backToBack, season: partly) == 1)
     }
 
     @Test func noiseNeighboursAndEquipmentPools() {

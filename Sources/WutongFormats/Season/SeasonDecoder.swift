@@ -120,7 +120,7 @@ struct SeasonDecoder {
             setupMinutes: int(element, "setup") ?? 0, teardownMinutes: int(element, "teardown") ?? 0,
             sessions: int(element, "sessions") ?? 1, minGapDays: int(element, "min-gap-days") ?? 0,
             minDistinctDays: int(element, "min-distinct-days"),
-            audience: string(element, "audience"), audienceSize: int(element, "audience-size") ?? 1,
+            audiences: list(element, "audience"), audienceSize: int(element, "audience-size") ?? 1,
             equipment: Set(list(element, "equipment").compactMap(Equipment.init(rawValue:))),
             roles: element.children(named: "needs").map {
                 RoleRequirement(

@@ -159,7 +159,7 @@ public enum SeasonEncoder {
         writer.attribute("sessions", String(activity.sessions))
         if activity.minGapDays > 0 { writer.attribute("min-gap-days", String(activity.minGapDays)) }
         if let days = activity.minDistinctDays { writer.attribute("min-distinct-days", String(days)) }
-        writer.attribute("audience", activity.audience)
+        writer.attribute("audience", activity.audiences.joined(separator: " "))
         writer.attribute("audience-size", String(activity.audienceSize))
         if !activity.equipment.isEmpty {
             writer.attribute("equipment", words(activity.equipment.sorted().map(\.rawValue)))

@@ -29,6 +29,12 @@ public enum SeasonSchema {
           <xs:simpleType name="idList">
             <xs:list itemType="id"/>
           </xs:simpleType>
+          <xs:simpleType name="audienceList">
+            <xs:restriction base="idList">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="64"/>
+            </xs:restriction>
+          </xs:simpleType>
           <xs:simpleType name="name">
             <xs:restriction base="xs:string">
               <xs:minLength value="1"/>
@@ -449,7 +455,7 @@ public enum SeasonSchema {
             <xs:attribute name="sessions" type="count" default="1"/>
             <xs:attribute name="min-gap-days" type="amount" default="0"/>
             <xs:attribute name="min-distinct-days" type="count"/>
-            <xs:attribute name="audience" type="id" use="required"/>
+            <xs:attribute name="audience" type="audienceList" use="required"/>
             <xs:attribute name="audience-size" type="count" use="required"/>
             <xs:attribute name="equipment" type="equipmentList"/>
             <xs:attribute name="amplified" type="xs:boolean" default="false"/>
