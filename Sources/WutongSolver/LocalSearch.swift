@@ -48,6 +48,8 @@ struct LocalSearch {
     private var undo = Undo.none
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
+    /// The sessions the last ejecting placement took out, with where they were.
+    private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
     private var chainMark: [Int]
     private var chainStamp = 0
 
@@ -66,6 +68,7 @@ struct LocalSearch {
         case swapped(first: Int, second: Int, firstVenue: Int, firstStart: Int, secondVenue: Int, secondStart: Int)
         case placed(session: Int)
         case chain
+        case ejected(session: Int)
     }
 
     init(state: SearchState, seed: UInt64, stallLimit: Int? = nil) {
@@ -155,6 +158,7 @@ struct LocalSearch {
                 }
             } else if case .applied = proposal {
                 revert()
+                assert(state.score == current, "a rejected move must leave the schedule as it was")
             }
             if current < history[slot] { history[slot] = current }
         }
@@ -235,8 +239,13 @@ struct LocalSearch {
         let kind = pick(20)
         let applied: Bool
         if !state.isPlaced(session) {
-            lastKind = .place
-            applied = place(session)
+            if kind < 10 {
+                lastKind = .place
+                applied = place(session)
+            } else {
+                lastKind = .eject
+                applied = placeEjecting(session)
+            }
         } else if kind < 10 {
             lastKind = .relocate
             return proposeRelocation(session)
@@ -253,14 +262,14 @@ struct LocalSearch {
         return applied ? .applied : .impossible
     }
 
-    private mutating func place(_ session: Int) -> Bool {
-        let activity = problem.sessionActivity[session]
+    /// A random candidate venue and start that is open, with random partners for every role.
+    private mutating func randomPlacement(_ activity: Int) -> (venue: Int, start: Int, partners: [Int])? {
         let venues = problem.candidateVenues[activity]
         let starts = problem.candidateStarts[activity]
-        guard !venues.isEmpty, !starts.isEmpty else { return false }
+        guard !venues.isEmpty, !starts.isEmpty else { return nil }
         let venue = venues[pick(venues.count)]
         let start = starts[pick(starts.count)]
-        guard problem.venueAllows(activity, venue: venue, start: start) else { return false }
+        guard problem.venueAllows(activity, venue: venue, start: start) else { return nil }
         var partners: [Int] = []
         for requirement in problem.requirements[activity] {
             var options = requirement.candidates
@@ -268,9 +277,71 @@ struct LocalSearch {
                 partners.append(options.remove(at: pick(options.count)))
             }
         }
+        return (venue, start, partners)
+    }
+
+    private mutating func place(_ session: Int) -> Bool {
+        guard let (venue, start, partners) = randomPlacement(problem.sessionActivity[session]) else { return false }
         state.insert(session, venue: venue, start: start, partners: partners)
         markChanged(session)
         undo = .placed(session: session)
+        return true
+    }
+
+    /// Places an unplaced session at a random candidate and takes out the sessions it would
+    /// collide with (the venue's, its audience groups', its partners'; at most three, none
+    /// pinned). With equal priorities the plan keeps as many sessions as before, so the search
+    /// can walk through crowded times to a plan that holds them all, rather than wait for a
+    /// free spot that may not exist.
+    private mutating func placeEjecting(_ session: Int) -> Bool {
+        let activity = problem.sessionActivity[session]
+        guard let (place, slot, partners) = randomPlacement(activity) else { return false }
+        let day = problem.day(ofSlot: slot)
+        let hold = slot - problem.setupSlots[activity]..<slot + problem.afterStartSlots[activity]
+        let own = slot..<slot + problem.sessionSlots[activity]
+        let begin = problem.minute(ofSlot: slot)
+        let end = begin + problem.durationMinutes[activity]
+        chainStamp += 1
+        chain.removeAll(keepingCapacity: true)
+        func block(_ other: Int) -> Bool {
+            guard chainMark[other] != chainStamp else { return true }
+            guard problem.pinned[other] == nil, chain.count < 3 else { return false }
+            chainMark[other] = chainStamp
+            chain.append((other, state.start[other]))
+            return true
+        }
+        var other = state.venueDay.head[place * state.dayCount + day]
+        while other >= 0 {
+            if state.holdSlots(other).overlaps(hold), !block(other) { return false }
+            other = state.venueDay.next[other]
+        }
+        for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+            var node = state.audienceDay.head[problem.audienceList[index] * state.dayCount + day]
+            while node >= 0 {
+                let member = state.facts.membershipSession[node]
+                if state.sessionSlots(member).overlaps(own), !block(member) { return false }
+                node = state.audienceDay.next[node]
+            }
+        }
+        for partner in partners {
+            var node = state.partnerDay.head[partner * state.dayCount + day]
+            while node >= 0 {
+                let colleague = state.facts.nodeSession[node]
+                if state.conflict(at: place, from: begin, to: end, own: own, with: colleague), !block(colleague) {
+                    return false
+                }
+                node = state.partnerDay.next[node]
+            }
+        }
+        ejected.removeAll(keepingCapacity: true)
+        for (member, _) in chain {
+            ejected.append((member, state.venue[member], state.start[member], state.partners(member)))
+            state.remove(member)
+            markChanged(member)
+        }
+        state.insert(session, venue: place, start: slot, partners: partners)
+        markChanged(session)
+        undo = .ejected(session: session)
         return true
     }
 
@@ -279,8 +350,17 @@ struct LocalSearch {
         let venueCount = problem.candidateVenues[activity].count
         let startCount = problem.candidateStarts[activity].count
         guard venueCount > 0, startCount > 0 else { return .impossible }
-        let venue = problem.candidateVenues[activity][pick(venueCount)]
-        let start = problem.candidateStarts[activity][pick(startCount)]
+        // A third of the moves keep the venue (a new time), a third keep the time (a new venue),
+        // a third change both: changing one at a time keeps what is good about the placement
+        // (a venue the series already uses, a time next to its audience's other sessions).
+        let keep = pick(3)
+        let current = (venue: state.venue[session], start: state.start[session])
+        let venue =
+            keep == 0 && problem.candidateVenueMask[activity * problem.venueCount + current.venue]
+            ? current.venue : problem.candidateVenues[activity][pick(venueCount)]
+        let start =
+            keep == 1 && problem.candidateStartMask[activity * problem.slotCount + current.start]
+            ? current.start : problem.candidateStarts[activity][pick(startCount)]
         guard problem.venueAllows(activity, venue: venue, start: start),
             venue != state.venue[session] || start != state.start[session]
         else { return .impossible }
@@ -417,6 +497,11 @@ struct LocalSearch {
             state.remove(session)
         case .chain:
             for (member, from) in chain { state.relocate(member, venue: state.venue[member], start: from) }
+        case .ejected(let session):
+            state.remove(session)
+            for (member, venue, start, partners) in ejected {
+                state.insert(member, venue: venue, start: start, partners: partners)
+            }
         }
         undo = .none
     }

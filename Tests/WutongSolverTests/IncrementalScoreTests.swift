@@ -145,4 +145,23 @@ import WutongModel
         }
         #expect(search.restarts > 0)
     }
+
+    /// A season with more sessions than room: the search keeps trying to place the rest, by
+    /// free spots and by taking out what collides. Every kind of move must keep the totals right
+    /// and a rejected one must leave the plan as it was (asserted inside the search).
+    @Test func anOverfullSeasonExercisesEveryPlacingMove() {
+        var season = Self.season(seed: 7)
+        season.calendar.end = season.calendar.start.adding(days: 2)
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        let built = Construction.run(problem, facts: facts, seed: 7)
+        #expect(built.state.score.medium > 0)
+        var search = LocalSearch(state: built.state, seed: 7, stallLimit: 50_000)
+        search.run(moveLimit: 40_000, shouldStop: { false }, progress: { _ in })
+        #expect(search.statistics.evaluated[MoveKind.eject.rawValue] > 0)
+        #expect(search.statistics.accepted[MoveKind.eject.rawValue] > 0)
+        let report = ScheduleScorer.score(search.state.schedule(), for: season)
+        #expect(search.state.score == report.score)
+        #expect(search.best.medium <= built.state.score.medium)
+    }
 }

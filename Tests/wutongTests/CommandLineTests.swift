@@ -399,6 +399,46 @@ struct CommandLine {
         #expect(refused.error.contains("bad.xcs:2:1: error: the property <uid> has no value"), "\(refused.error)")
     }
 
+    @Test func itc2007SolveWritesASolutionThatCheckScoresTheSame() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let instance = "Tests/WutongFormatsTests/Fixtures/ctt/tiny.ctt"
+        let solution = directory.appendingPathComponent("tiny.sol").path
+        let solved = try CommandLine.run([
+            "itc2007", "solve", instance, "--move-limit", "20000", "--out", solution, "--quiet",
+        ])
+        #expect(solved.status == 0, "\(solved.error)")
+        let last = solved.output.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("hard=0 soft="))
+        #expect(solved.output.contains("(RoomCapacity "))
+        let checked = try CommandLine.run(["itc2007", "check", instance, solution])
+        #expect(checked.status == 0)
+        #expect(checked.output.split(separator: "\n").last.map(String.init) == last)
+        let again = try CommandLine.run([
+            "itc2007", "solve", instance, "--move-limit", "20000", "--out", solution + "2", "--quiet",
+        ])
+        #expect(
+            try String(contentsOfFile: solution, encoding: .utf8)
+                == String(contentsOfFile: solution + "2", encoding: .utf8))
+        let infeasible = try CommandLine.run([
+            "itc2007", "check", instance, "Tests/WutongFormatsTests/Fixtures/ctt/tiny-hard.sol",
+        ])
+        #expect(infeasible.status == 1)
+        #expect(infeasible.output.contains("hard=5 soft=19"))
+        let unreadable = try CommandLine.run([
+            "itc2007", "check", "Tests/WutongFormatsTests/Fixtures/ctt/bad-negative.ctt", solution,
+        ])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.error.contains("bad-negative.ctt:11:11: error: students -10 is negative"))
+        let bench = try CommandLine.run([
+            "itc2007", "bench", "Tests/WutongFormatsTests/Fixtures/ctt", "--only", "tiny", "--time-limit", "0.5",
+            "--runs", "2", "--format", "csv",
+        ])
+        #expect(bench.status == 0, "\(bench.error)")
+        #expect(bench.output.hasPrefix("instance,hard,min_soft,median_soft,best_known,winner_mean"))
+        #expect(bench.output.contains("\ntiny,0,"))
+    }
+
     @Test func benchCalendarCountsEventsAndOccurrences() throws {
         let bench = try CommandLine.run([
             "bench", "calendar", "Tests/ICalendarTests/Fixtures/apple.ics", "--repeat", "1",
@@ -471,7 +511,9 @@ struct CommandLine {
     @Test(arguments: [
         [], ["solve"], ["validate"], ["check"], ["export"], ["generate"], ["schema"], ["calendar"],
         ["calendar", "busy"],
-        ["calendar", "expand"], ["calendar", "lint"], ["calendar", "convert"], ["bench"], ["bench", "parse"],
+        ["calendar", "expand"], ["calendar", "lint"], ["calendar", "convert"], ["itc2007"], ["itc2007", "solve"],
+        ["itc2007", "check"],
+        ["itc2007", "bench"], ["bench"], ["bench", "parse"],
         ["bench", "solve"],
         ["bench", "calendar"],
     ])
