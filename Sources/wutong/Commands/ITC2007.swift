@@ -358,15 +358,19 @@ struct ITC2007Bench: ParsableCommand {
                 ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .text:
-            var text = String(format: "ITC-2007 track 3 (UD2), %.0f s per run, %d run(s) per instance\n", seconds, runs)
+            var text = String(format: "ITC-2007 track 3 (UD2), %g s per run, %d run(s) per instance\n", seconds, runs)
             text +=
                 "instance  hard  min soft  median soft  best known  winner mean  median/best  moves/s  accepted\n"
             for line in lines {
+                func right(_ value: String, _ width: Int) -> String {
+                    String(repeating: " ", count: max(0, width - value.count)) + value
+                }
                 text += line.instance.padding(toLength: 8, withPad: " ", startingAt: 0)
-                text += String(
-                    format: "  %4d  %8d  %11@  %10@  %11@  %11@  %7.0fk  %7.1f%%\n",
-                    line.hard, line.minimum, number(line.median), line.best.map(String.init) ?? "–",
-                    number(line.winner), number(line.ratio, 2), line.movesPerSecond / 1000, line.acceptance * 100)
+                text += right(String(line.hard), 6) + right(String(line.minimum), 10)
+                text += right(number(line.median), 13) + right(line.best.map(String.init) ?? "–", 12)
+                text += right(number(line.winner), 13) + right(number(line.ratio, 2), 13)
+                text += right(String(format: "%.0fk", line.movesPerSecond / 1000), 9)
+                text += right(String(format: "%.1f%%", line.acceptance * 100), 10) + "\n"
             }
             text += "hard = 0 in every run: \(feasible) of \(lines.count) instances\n"
             text += "median at or below the winner's mean: \(atWinner) of \(lines.count)\n"
