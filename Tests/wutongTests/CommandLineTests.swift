@@ -417,7 +417,7 @@ struct CommandLine {
         let again = try CommandLine.run([
             "itc2007", "solve", instance, "--move-limit", "20000", "--out", solution + "2", "--quiet",
         ])
-        #expect(again.output == solved.output)
+        #expect(again.output.split(separator: "\n").last.map(String.init) == last)
         #expect(
             try String(contentsOfFile: solution, encoding: .utf8)
                 == String(contentsOfFile: solution + "2", encoding: .utf8))
