@@ -284,9 +284,11 @@ private struct CTTReader {
         }
         position += 1
         var result: [Line] = []
+        var counted = 0
         while position < lines.count, !Self.markers.contains(lines[position].tokens[0].text) {
             let line = lines[position]
             position += 1
+            counted += 1
             if let width, line.tokens.count != width {
                 error(
                     line: line.number, column: line.tokens[0].column,
@@ -295,7 +297,6 @@ private struct CTTReader {
             }
             result.append(line)
         }
-        let counted = result.count + diagnostics.filter { $0.message.hasPrefix("a \(marker) line") }.count
         if counted != announced {
             error(
                 line: start.number, column: start.tokens[0].column,

@@ -153,7 +153,7 @@ private struct XCalConverter {
             guard let item = iCalendarForm(of: element, type: type) else { return nil }
             items.append(item)
         }
-        if items.count > 1 && !XCalValueType.listProperties.contains(name) && name.hasPrefix("X-") == false {
+        if items.count > 1 && !XCalValueType.listProperties.contains(name) && !name.hasPrefix("X-") {
             report(elements[1], "<\(property.name)> takes one value, not \(items.count)")
             return nil
         }

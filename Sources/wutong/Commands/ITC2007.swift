@@ -41,7 +41,14 @@ enum CTTFile {
 /// One solve of a mapped instance, its solution written and scored again from the file.
 struct ITC2007Run: Sendable {
     var cost: UD2Cost
-    var rescored: UD2Cost
+    /// The cost of the written solution file, read back and scored from scratch; nil if the
+    /// file could not be read back (which counts as a disagreement).
+    var rescored: UD2Cost?
+
+    /// The figure to print: the rescored one, or the solver's own when there is none.
+    var figure: UD2Cost {
+        rescored ?? cost
+    }
     var solution: String
     var evaluatedPerSecond: Double
     var acceptance: Double
@@ -65,7 +72,7 @@ struct ITC2007Run: Sendable {
         let reread = CTTSolution.decode(Array(solution.utf8), fileName: "solution", for: mapped).schedule
         let rescored = reread.map { UD2Cost(ScheduleScorer.score($0, for: mapped.season)) }
         return ITC2007Run(
-            cost: UD2Cost(result.report), rescored: rescored ?? UD2Cost(result.report), solution: solution,
+            cost: UD2Cost(result.report), rescored: rescored, solution: solution,
             evaluatedPerSecond: Double(result.evaluated) / elapsed,
             acceptance: result.evaluated > 0 ? Double(result.accepted) / Double(result.evaluated) : 0)
     }
@@ -120,11 +127,15 @@ struct ITC2007Solve: ParsableCommand {
         meter.finish()
         try AtomicFile.write(Array(run.solution.utf8), to: out)
         print("\(mapped.instance.name): \(mapped.instance.lectureCount) lectures; wrote \(out)")
-        print(run.rescored.breakdown)
+        print(run.figure.breakdown)
         if run.rescored != run.cost {
             Terminal.standardError("warning: the solver's own figure was \(run.cost.breakdown)")
         }
-        print("hard=\(run.rescored.hard) soft=\(run.rescored.soft)")
+        print("hard=\(run.figure.hard) soft=\(run.figure.soft)")
+        if run.rescored == nil {
+            Terminal.standardError("error: the written solution could not be read back")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -255,7 +266,7 @@ struct ITC2007Bench: ParsableCommand {
                 if !quietProgress {
                     Terminal.standardError(
                         "[\(done)/\(total)] \(instances[instance].name) seed \(seed): "
-                            + "hard=\(run.rescored.hard) soft=\(run.rescored.soft)")
+                            + "hard=\(run.figure.hard) soft=\(run.figure.soft)")
                 }
             }
         }
@@ -272,7 +283,7 @@ struct ITC2007Bench: ParsableCommand {
             }
             rows.append(
                 Row(
-                    instance: instance.name, costs: own.map(\.rescored),
+                    instance: instance.name, costs: own.map(\.figure),
                     agreed: own.allSatisfy { $0.rescored == $0.cost },
                     movesPerSecond: own.map(\.evaluatedPerSecond).reduce(0, +) / Double(max(1, own.count)),
                     acceptance: own.map(\.acceptance).reduce(0, +) / Double(max(1, own.count))))
