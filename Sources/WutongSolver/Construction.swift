@@ -53,8 +53,7 @@ struct Construction {
         for session in order() where !kept.contains(session) {
             if let pin = problem.pinned[session] {
                 let partners =
-                    pin.partners
-                    + (choosePartners(session, venue: pin.venue, start: pin.start, fixed: pin.partners) ?? [])
+                    choosePartners(session, venue: pin.venue, start: pin.start, fixed: pin.partners) ?? pin.partners
                 state.insert(session, venue: pin.venue, start: pin.start, partners: partners)
                 continue
             }
@@ -116,31 +115,36 @@ struct Construction {
         return true
     }
 
-    /// Partners for every requirement of the session, least loaded first; nil if some
-    /// requirement cannot be filled without breaking a hard constraint. Candidates are tried in
-    /// order of load, so only as many are checked as it takes. (`mutating` only so that calling
-    /// it from the mutating construction does not copy the whole state; it changes nothing.)
+    /// The session's whole team, requirement by requirement (the search reads position i of a
+    /// team as a seat of the requirement it falls in): first the `fixed` partners a requirement
+    /// admits, then the least loaded free candidates; each partner fills one seat only, and fixed
+    /// partners no requirement takes come last. Nil if some requirement cannot be filled without
+    /// breaking a hard constraint. Candidates are tried in order of load, so only as many are
+    /// checked as it takes. (`mutating` only so that calling it from the mutating construction
+    /// does not copy the whole state; it changes nothing.)
     mutating func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int]) -> [Int]? {
         let activity = problem.sessionActivity[session]
-        var chosen = fixed
-        var added: [Int] = []
+        var unseated = fixed
+        var team: [Int] = []
         let load = state.partnerLoad
         for requirement in problem.requirements[activity] {
-            var already = 0
-            for partner in chosen where requirement.candidates.contains(partner) { already += 1 }
-            var needed = requirement.count - already
+            var needed = requirement.count
+            for partner in unseated where needed > 0 && requirement.candidates.contains(partner) {
+                team.append(partner)
+                needed -= 1
+            }
+            unseated.removeAll { team.contains($0) }
             guard needed > 0 else { continue }
             let byLoad = requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
-            for partner in byLoad where needed > 0 && !chosen.contains(partner) {
+            for partner in byLoad where needed > 0 && !team.contains(partner) && !unseated.contains(partner) {
                 if state.partnerFree(partner, session: session, venue: venue, start: start) {
-                    chosen.append(partner)
-                    added.append(partner)
+                    team.append(partner)
                     needed -= 1
                 }
             }
             guard needed == 0 else { return nil }
         }
-        return added
+        return team + unseated
     }
 
     /// The constraint that most often rules out the partners of the first requirement that

@@ -1,10 +1,14 @@
 import WutongModel
 
-/// Improves a schedule by late-acceptance hill climbing: a move is accepted when it is no worse
-/// than the current schedule or than the schedule of `historyLength` moves ago. Moves: change a
-/// session's venue and start, change one of its partners, swap two sessions' placements, shift a
-/// Kempe chain of sessions between two start times, place an unplaced session. When the best
-/// score has not improved for a while, the search goes back to the best schedule and perturbs it.
+/// Improves a schedule by local search. A move that makes nothing worse is always kept; a
+/// worsening one by one of two rules: simulated annealing (kept with probability
+/// exp(−Δsoft / T), never when hard or medium get worse, T cooled over the budget; see
+/// `Cooling`) or late-acceptance hill climbing (kept when no worse than the schedule of
+/// `historyLength` moves ago). Moves: change a session's venue and start, move it next to
+/// another session of its audience, change one of its partners, swap two sessions' placements,
+/// shift a Kempe chain of sessions between two start times, place an unplaced session (into a
+/// free spot or taking out what it collides with). Under late acceptance, when the best score
+/// has not improved for a while, the search goes back to the best schedule and perturbs it.
 /// Every move is scored by its delta on `SearchState`; pinned sessions never move; no move
 /// allocates.
 struct LocalSearch {
@@ -35,6 +39,14 @@ struct LocalSearch {
     private(set) var statistics = MoveStatistics()
     private var lastKind = MoveKind.relocate
     private let movable: [Int]
+    /// Per activity: whether some role has more candidates than it needs, so a partner change
+    /// is possible at all. Without it, the search does not waste a quarter of its moves on
+    /// partner changes that cannot happen.
+    private let partnerChoice: [Bool]
+    /// The sessions of each audience group, flat:
+    /// `audienceMembers[audienceMemberStart[g]..<audienceMemberStart[g + 1]]`.
+    private let audienceMemberStart: [Int]
+    private let audienceMembers: [Int]
 
     // The best schedule, flat like `SearchState`; only sessions changed since are copied when
     // a new best is found.
@@ -77,6 +89,16 @@ struct LocalSearch {
         random = SeededGenerator(seed: seed ^ 0x5DEE_CE66)
         best = state.score
         movable = (0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil }
+        partnerChoice = state.problem.requirements.map { roles in roles.contains { $0.candidates.count > $0.count } }
+        var groups = Array(repeating: [Int](), count: (state.problem.audienceList.max() ?? -1) + 1)
+        for session in 0..<state.problem.sessionCount {
+            let activity = state.problem.sessionActivity[session]
+            for index in state.problem.audienceStart[activity]..<state.problem.audienceStart[activity + 1] {
+                groups[state.problem.audienceList[index]].append(session)
+            }
+        }
+        audienceMemberStart = groups.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        audienceMembers = groups.flatMap { $0 }
         bestVenue = state.venue
         bestStart = state.start
         bestTeam = state.team
@@ -98,15 +120,22 @@ struct LocalSearch {
     }
 
     /// Runs until `moveLimit` moves or `shouldStop` says so (checked every 256 moves).
-    mutating func run(moveLimit: Int, shouldStop: () -> Bool, progress: (Progress) -> Void) {
+    mutating func run(
+        moveLimit: Int, acceptance: Acceptance = .lateAcceptance, budget: Budget? = nil, shouldStop: () -> Bool,
+        progress: (Progress) -> Void
+    ) {
         guard !movable.isEmpty else { return }
         var current = state.score
         var history = Array(repeating: current, count: historyLength)
         var lastBest = 0
+        var cooling = Cooling()
+        let annealing = acceptance == .annealing
+        let stallLimit = annealing ? Int.max : self.stallLimit
         while moves < moveLimit {
             if moves & 255 == 0 {
                 if shouldStop() { break }
                 if moves & 65_535 == 0 { progress(report(current)) }
+                if annealing, let budget { cooling.update(fraction: budget.fraction(moves: moves)) }
             }
             moves += 1
             if moves - lastBest > stallLimit {
@@ -142,13 +171,30 @@ struct LocalSearch {
             evaluated += 1
             statistics.evaluated[lastKind.rawValue] += 1
             let slot = evaluated % historyLength
-            if candidate <= current || candidate <= history[slot] {
+            let keep: Bool
+            if candidate <= current {
+                keep = true
+            } else if annealing {
+                keep =
+                    candidate.hard == current.hard && candidate.medium == current.medium
+                    && cooling.accepts(worsening: candidate.soft - current.soft, draw: random.next())
+            } else {
+                keep = candidate <= history[slot]
+            }
+            if keep {
                 accepted += 1
                 statistics.accepted[lastKind.rawValue] += 1
                 if case .applied = proposal {
                 } else {
                     apply(proposal)
                     assert(state.score == candidate, "the move's predicted cost must match its applied cost")
+                }
+                // Late acceptance compares with scores of up to 1,000 moves ago; once hard or
+                // medium has improved, those older scores would let any soft worsening through
+                // (a re-plan would then scatter sessions it had no need to move), so the history
+                // starts again from here.
+                if !annealing, candidate.hard < current.hard || candidate.medium < current.medium {
+                    for index in history.indices { history[index] = candidate }
                 }
                 current = candidate
                 if current < best {
@@ -160,7 +206,7 @@ struct LocalSearch {
                 revert()
                 assert(state.score == current, "a rejected move must leave the schedule as it was")
             }
-            if current < history[slot] { history[slot] = current }
+            if !annealing, current < history[slot] { history[slot] = current }
         }
         progress(report(current))
     }
@@ -236,7 +282,12 @@ struct LocalSearch {
     /// them recorded.
     private mutating func proposeRandomMove() -> Proposal {
         let session = movable[pick(movable.count)]
-        let kind = pick(20)
+        var kind = pick(20)
+        if (10..<15).contains(kind), !partnerChoice[problem.sessionActivity[session]] {
+            // The same proportions among the other kinds of move.
+            kind = pick(15)
+            if kind >= 10 { kind += 5 }
+        }
         let applied: Bool
         if !state.isPlaced(session) {
             if kind < 10 {
@@ -246,6 +297,9 @@ struct LocalSearch {
                 lastKind = .eject
                 applied = placeEjecting(session)
             }
+        } else if kind < 2 {
+            lastKind = .beside
+            return proposeBeside(session)
         } else if kind < 10 {
             lastKind = .relocate
             return proposeRelocation(session)
@@ -364,6 +418,33 @@ struct LocalSearch {
         guard problem.venueAllows(activity, venue: venue, start: start),
             venue != state.venue[session] || start != state.start[session]
         else { return .impossible }
+        return .relocation(session: session, venue: venue, start: start)
+    }
+
+    /// A new start right before or right after another session of one of the session's audience
+    /// groups, the venue kept when it may be: groups want their sessions back to back
+    /// (`audience-compactness`), and a random start rarely lands next to another.
+    private mutating func proposeBeside(_ session: Int) -> Proposal {
+        let activity = problem.sessionActivity[session]
+        let groups = problem.audienceStart[activity]..<problem.audienceStart[activity + 1]
+        guard !groups.isEmpty else { return proposeRelocation(session) }
+        let group = problem.audienceList[groups.lowerBound + pick(groups.count)]
+        let members = audienceMemberStart[group]..<audienceMemberStart[group + 1]
+        let other = audienceMembers[members.lowerBound + pick(members.count)]
+        guard other != session, state.isPlaced(other) else { return .impossible }
+        let start =
+            pick(2) == 0
+            ? state.start[other] - problem.sessionSlots[activity]
+            : state.start[other] + problem.sessionSlots[problem.sessionActivity[other]]
+        guard start >= 0, start < problem.slotCount, start != state.start[session],
+            problem.candidateStartMask[activity * problem.slotCount + start]
+        else { return .impossible }
+        var venue = state.venue[session]
+        if !problem.venueAllows(activity, venue: venue, start: start) {
+            let venues = problem.candidateVenues[activity]
+            venue = venues[pick(venues.count)]
+            guard problem.venueAllows(activity, venue: venue, start: start) else { return .impossible }
+        }
         return .relocation(session: session, venue: venue, start: start)
     }
 

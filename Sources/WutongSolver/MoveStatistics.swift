@@ -1,12 +1,13 @@
 /// The kinds of move the local search makes.
 public enum MoveKind: Int, CaseIterable, Sendable {
-    case place, eject, relocate, partner, swap, kempeChain
+    case place, eject, relocate, beside, partner, swap, kempeChain
 
     public var name: String {
         switch self {
         case .place: "place an unplaced session"
         case .eject: "place one, taking out what it collides with"
         case .relocate: "move to another venue and time"
+        case .beside: "move next to a session of the same audience"
         case .partner: "change a partner"
         case .swap: "swap two sessions"
         case .kempeChain: "Kempe chain between two times"

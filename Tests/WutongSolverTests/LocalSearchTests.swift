@@ -15,6 +15,32 @@ import WutongSolver
         #expect(pinned.placement?.venue == "pushkin-square")
     }
 
+    /// Each role of a session has a partner of its own, in the order of the activity's roles:
+    /// the search reads a team's positions that way, and a partner seated twice would leave a
+    /// role empty after a partner change.
+    @Test(arguments: [Acceptance.annealing, .lateAcceptance])
+    func everyRoleHasAPartnerOfItsOwn(acceptance: Acceptance) throws {
+        let season = try #require(BundledSeason.load())
+        let result = Solver.solve(season, options: SolveOptions(seed: 1, moveLimit: 150_000, acceptance: acceptance))
+        let activities = Dictionary(uniqueKeysWithValues: season.activities.map { ($0.id, $0) })
+        let partners = Dictionary(uniqueKeysWithValues: season.partners.map { ($0.id, $0) })
+        for session in result.schedule.sessions {
+            guard let placement = session.placement, let activity = activities[session.activity] else { continue }
+            #expect(Set(placement.partners).count == placement.partners.count, "\(session.activity) #\(session.index)")
+            var seat = 0
+            for role in activity.roles {
+                for _ in 0..<role.count {
+                    let partner = seat < placement.partners.count ? partners[placement.partners[seat]] : nil
+                    #expect(
+                        partner.map(role.admits) == true,
+                        "\(session.activity) #\(session.index): seat \(seat) (\(role.role)) has \(partner?.id ?? "nobody")"
+                    )
+                    seat += 1
+                }
+            }
+        }
+    }
+
     @Test func sameSeedAndMoveLimitGiveTheSameSchedule() throws {
         let season = SyntheticSeason.generate(activities: 40, seed: 5)
         let first = Solver.solve(season, options: SolveOptions(seed: 9, moveLimit: 20_000))
