@@ -13,7 +13,9 @@ public struct ScheduleRevision: Hashable, Sendable {
     /// For sessions placed in both, the partner units of the baseline that no longer take part.
     public var droppedPartners: [SessionKey: [String]]
 
-    public init(_ schedule: Schedule, baseline: Schedule) {
+    /// - Parameter retimed: sessions whose event changed although their start and venue did not
+    ///   (their activity's duration or details changed): their SEQUENCE goes up too.
+    public init(_ schedule: Schedule, baseline: Schedule, retimed: Set<SessionKey> = []) {
         let previous = Dictionary(
             baseline.sessions.map { (SessionKey(activity: $0.activity, index: $0.index), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -28,7 +30,7 @@ public struct ScheduleRevision: Hashable, Sendable {
             guard let before = previous[key] else { continue }
             switch (before.placement, session.placement) {
             case (let old?, let new?):
-                let moved = old.start != new.start || old.venue != new.venue
+                let moved = old.start != new.start || old.venue != new.venue || retimed.contains(key)
                 let gone = old.partners.filter { !new.partners.contains($0) }
                 if !gone.isEmpty { dropped[key] = gone }
                 // A partner that leaves gets a cancellation, which clients apply only from a

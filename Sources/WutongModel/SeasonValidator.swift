@@ -7,7 +7,9 @@ public struct SeasonValidator {
     let season: Season
     var diagnostics: [Diagnostic] = []
 
-    public static func validate(_ season: Season) -> [Diagnostic] {
+    /// - Parameter feasibility: also prove activities placeable at all (a venue that could
+    ///   ever hold them, a window long enough, a partner for every role).
+    public static func validate(_ season: Season, feasibility: Bool = true) -> [Diagnostic] {
         var validator = SeasonValidator(season: season)
         validator.checkCalendar()
         validator.checkIdentifiers()
@@ -15,7 +17,7 @@ public struct SeasonValidator {
         validator.checkPartners()
         validator.checkActivityReferences()
         validator.checkPrecedenceCycles()
-        validator.checkActivityFeasibility()
+        if feasibility { validator.checkActivityFeasibility() }
         validator.checkPins()
         return validator.diagnostics.sorted()
     }

@@ -52,6 +52,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }
     }
 
+    /// The wall-clock time `minutes` after 1970-01-01T00:00.
+    public init(minuteNumber minutes: Int) {
+        let day = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440)
+        self.init(date: LocalDate(dayNumber: day), time: TimeOfDay(minutes: minutes - day * 1440)!)
+    }
+
     /// Minutes since 1970-01-01T00:00 on the local clock.
     public var minuteNumber: Int {
         date.dayNumber * 1440 + time.minutes

@@ -2,7 +2,9 @@ public import WutongModel
 
 extension CompiledProblem {
     /// Compiles `season`. `busy` holds partner id → busy periods from imported calendars.
-    public init(season: Season, busy: [String: [LocalPeriod]] = [:]) {
+    /// - Parameter notBefore: no session that is not pinned may start before this moment (in a
+    ///   re-plan, what is past has happened).
+    public init(season: Season, busy: [String: [LocalPeriod]] = [:], notBefore: LocalDateTime? = nil) {
         self.season = season
         let grid = SlotGrid(calendar: season.calendar)
         self.grid = grid
@@ -152,10 +154,12 @@ extension CompiledProblem {
                 ? activity.forbidden.map { $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber) }
                 : []
             let duration = activity.durationMinutes
+            let earliest = notBefore?.minuteNumber ?? Int.min
             return (0..<grid.slotCount).filter { slot in
                 let inDay = slot % slotsPerDay
                 guard usableSlot[slot], inDay >= before, inDay + after <= slotsPerDay else { return false }
                 let start = slotStart[slot]
+                guard start >= earliest else { return false }
                 let end = start + duration
                 if audienceWindows.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) { return false }
                 if !ownWindows.isEmpty, !TimeFlags.inside(ownWindows, from: start, to: end) { return false }

@@ -32,13 +32,34 @@ public struct SolveOptions: Sendable {
     /// Searches run side by side with seeds seed, seed + 1, …; the best schedule wins (ties go
     /// to the lowest seed), so a move-limited run stays reproducible.
     public var threads: Int
+    /// How long the caller will let the search run, in seconds, if it knows; the annealing
+    /// schedule spreads its cooling over this or over the move limit, whichever ends first.
+    public var timeLimit: Double?
+    public var acceptance: Acceptance
+    /// In a re-plan: nothing that is not pinned may start before this moment.
+    public var notBefore: LocalDateTime?
 
-    public init(seed: UInt64 = 1, moveLimit: Int = 2_000_000, baseline: Schedule? = nil, threads: Int = 1) {
+    public init(
+        seed: UInt64 = 1, moveLimit: Int = 2_000_000, baseline: Schedule? = nil, threads: Int = 1,
+        timeLimit: Double? = nil, acceptance: Acceptance = .annealing, notBefore: LocalDateTime? = nil
+    ) {
         self.seed = seed
         self.moveLimit = moveLimit
         self.baseline = baseline
         self.threads = max(1, threads)
+        self.timeLimit = timeLimit
+        self.acceptance = acceptance
+        self.notBefore = notBefore
     }
+}
+
+/// The rule that decides whether the search keeps a move that makes the schedule worse.
+public enum Acceptance: String, Sendable, CaseIterable {
+    /// Late acceptance hill climbing: no worse than now or than 1,000 moves ago.
+    case lateAcceptance = "late"
+    /// Simulated annealing cooled over the run's budget (move limit or time limit). Without a
+    /// budget the search falls back to late acceptance.
+    case annealing
 }
 
 /// One progress report of a running search.
@@ -51,7 +72,8 @@ public struct SolveProgress: Sendable {
 }
 
 /// Entry point of the search: construction (most constrained first, every hard constraint
-/// kept), then late-acceptance local search with incremental scoring. No I/O: the caller says
+/// kept), then local search with incremental scoring (simulated annealing over the budget, or
+/// late acceptance). No I/O: the caller says
 /// when to stop and receives progress.
 public enum Solver {
     /// A portfolio of `options.threads` searches over one compiled problem. Progress comes from
@@ -83,12 +105,19 @@ public enum Solver {
         _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
         shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
     ) -> SolveResult {
-        let problem = CompiledProblem(season: season, busy: busy)
+        let problem = CompiledProblem(season: season, busy: busy, notBefore: options.notBefore)
         let facts = SearchFacts(problem: problem, baseline: options.baseline)
         let built = Construction.run(problem, facts: facts, seed: options.seed)
         let constructed = built.state.score
         var search = LocalSearch(state: built.state, seed: options.seed)
-        search.run(moveLimit: options.moveLimit, shouldStop: shouldStop) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let budget = Budget(moveLimit: options.moveLimit, seconds: options.timeLimit) {
+            let elapsed = (clock.now - started).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        }
+        let acceptance = budget.isBounded ? options.acceptance : .lateAcceptance
+        search.run(moveLimit: options.moveLimit, acceptance: acceptance, budget: budget, shouldStop: shouldStop) {
             progress(SolveProgress(moves: $0.moves, evaluated: $0.evaluated, best: $0.best, restarts: $0.restarts))
         }
         var final = SearchState(problem: problem, facts: facts)

@@ -13,7 +13,7 @@ struct Wutong: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Solve.self, Validate.self, Check.self, Export.self, Generate.self, Schema.self, CalendarCommand.self,
-            ITC2007Command.self,
+            WhatIfCommand.self, ITC2007Command.self,
             Bench.self,
         ]
     )

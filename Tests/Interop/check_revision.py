@@ -21,6 +21,7 @@ def events(path):
         str(event["UID"]): {
             "sequence": int(event.get("SEQUENCE", 0)),
             "start": event["DTSTART"].dt,
+            "end": event["DTEND"].dt,
             "location": str(event.get("LOCATION", "")),
             "status": str(event.get("STATUS", "CONFIRMED")),
         }
@@ -39,7 +40,7 @@ for uid, old in before.items():
         continue
     if new["sequence"] < old["sequence"]:
         problems.append(f"{uid}: SEQUENCE went down ({old['sequence']} -> {new['sequence']})")
-    moved = new["start"] != old["start"] or new["location"] != old["location"] or new["status"] == "CANCELLED"
+    moved = (new["start"], new["end"], new["location"]) != (old["start"], old["end"], old["location"]) or new["status"] == "CANCELLED"
     if moved:
         changed += 1
         if new["sequence"] <= old["sequence"]:
@@ -63,9 +64,41 @@ for path in messages:
         if event["status"] != "CANCELLED" or uid not in before or event["sequence"] < before[uid]["sequence"]:
             problems.append(f"{path.name}: {uid} is not a cancellation of a published event")
 
+
+def attendees(path, uid):
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    for event in calendar.walk("VEVENT"):
+        if str(event["UID"]) == uid:
+            found = event.get("ATTENDEE", [])
+            return {str(a) for a in (found if isinstance(found, list) else [found])}
+    return set()
+
+
+requests = sorted((replan_dir / "updates").glob("request-partner-*.ics"))
+for path in requests:
+    calendar, requested = events(path)
+    partner = "urn:wutong:partner:" + path.name[len("request-partner-"):-len(".ics")]
+    if str(calendar.get("METHOD")) != "REQUEST":
+        problems.append(f"{path.name}: METHOD is {calendar.get('METHOD')}, not REQUEST")
+    for uid, event in requested.items():
+        current = after.get(uid)
+        if current is None or current["status"] != "CONFIRMED" or event["status"] != "CONFIRMED":
+            problems.append(f"{path.name}: {uid} is not a confirmed event of the re-plan")
+            continue
+        if (event["sequence"], event["start"], event["location"]) != (
+            current["sequence"], current["start"], current["location"]):
+            problems.append(f"{path.name}: {uid} differs from season.ics")
+        if partner not in attendees(path, uid):
+            problems.append(f"{path.name}: {uid} does not invite {partner}")
+        old = before.get(uid)
+        if old is not None and old["status"] == "CONFIRMED" and (old["start"], old["end"], old["location"]) == (
+            event["start"], event["end"], event["location"]) and partner in attendees(
+                baseline_dir / "calendars" / "season.ics", uid):
+            problems.append(f"{path.name}: {uid} did not change for {partner}")
+
 print(
-    f"{len(before)} published events re-planned: {changed} changed, {len(messages)} cancellation messages "
-    f"read by python icalendar {icalendar.__version__}: {len(problems)} problems"
+    f"{len(before)} published events re-planned: {changed} changed, {len(messages)} cancellation and "
+    f"{len(requests)} request messages read by python icalendar {icalendar.__version__}: {len(problems)} problems"
 )
 for problem in problems[:20]:
     print("  " + problem)

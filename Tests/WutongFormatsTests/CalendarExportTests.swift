@@ -118,6 +118,35 @@ import XMLSupport
         #expect(!plain.contains("CANCELLED") && !plain.contains("SEQUENCE:1"))
     }
 
+    @Test func requestMessagesGoToEachPartnerWithSomethingNew() throws {
+        let (season, schedule) = try Self.minimal()
+        let replanned = Self.replanned(schedule)
+        let messages = CalendarExport.requests(replanned, for: season, stamp: Self.stamp, baseline: schedule)
+        // Only concert 1 moved; the visit lost its volunteers (a cancellation, not a request).
+        let moved = try #require(replanned.sessions.first { $0.activity == "concert" && $0.index == 1 })
+        #expect(messages.map(\.fileName) == moved.placement!.partners.sorted().map { "request-partner-\($0).ics" })
+        for message in messages {
+            #expect(message.text == (try Self.golden(message.fileName, message.text)))
+            let bytes = Array(message.text.utf8)
+            let calendar = try CalendarParser.parse(bytes)[0]
+            #expect(CalendarLinter.problems(bytes: bytes, calendars: [calendar]).isEmpty)
+            #expect(calendar.property("METHOD")?.value == "REQUEST")
+            let events = calendar.components("VEVENT")
+            #expect(events.map { $0.property("UID")?.value } == ["minimal-concert-1@wutong"])
+            #expect(events[0].property("SEQUENCE")?.value == "1")
+            #expect(events[0].property("ORGANIZER") != nil)
+        }
+        #expect(CalendarExport.requests(schedule, for: season, stamp: Self.stamp, baseline: schedule).isEmpty)
+        // A session whose event changed in place (its activity got longer) goes out again too,
+        // with a higher SEQUENCE.
+        let retimed = CalendarExport.requests(
+            schedule, for: season, stamp: Self.stamp, baseline: schedule,
+            retimed: [SessionKey(activity: "concert", index: 2)])
+        #expect(!retimed.isEmpty)
+        #expect(
+            retimed.allSatisfy { $0.text.contains("UID:minimal-concert-2@wutong") && $0.text.contains("SEQUENCE:1") })
+    }
+
     @Test func cancellationMessagesGoToEachPartnerThatLostASession() throws {
         let (season, schedule) = try Self.minimal()
         let messages = CalendarExport.cancellations(

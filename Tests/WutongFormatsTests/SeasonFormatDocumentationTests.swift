@@ -51,6 +51,7 @@ import XMLSupport
 
     @Test(arguments: [
         ("Docs/season-format.md", SeasonSchema.xsd, 30), ("Docs/schedule-format.md", ScheduleSchema.xsd, 6),
+        ("Docs/scenario-format.md", ScenarioSchema.xsd, 17),
     ])
     func everyElementAndAttributeIsDocumented(path: String, xsd: String, minimumElements: Int) throws {
         let doc = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(path), encoding: .utf8)

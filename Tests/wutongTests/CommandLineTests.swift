@@ -139,6 +139,12 @@ struct CommandLine {
         #expect(again.status == 0)
         #expect(again.output.isEmpty && again.error.isEmpty)
         #expect(FileManager.default.contentsEqual(atPath: schedule, andPath: second + "/schedule.xml"))
+        let third = directory.appendingPathComponent("third").path
+        let late = try CommandLine.run([
+            "solve", "--out", third, "--seed", "4", "--move-limit", "20000", "--acceptance", "late", "--quiet",
+        ])
+        #expect(late.status == 0, "\(late.error)")
+        #expect(!FileManager.default.contentsEqual(atPath: schedule, andPath: third + "/schedule.xml"))
     }
 
     @Test func solveWritesTheReportInChineseOnRequest() throws {
@@ -206,6 +212,9 @@ struct CommandLine {
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try CommandLine.run(["solve", "--seed", "abc"]).status == 64)
         #expect(try CommandLine.run(["solve", "--threads", "0"]).status == 64)
+        let rule = try CommandLine.run(["solve", "--acceptance", "greedy"])
+        #expect(rule.status == 64)
+        #expect(rule.error.contains("annealing"), "the message names the accepted values: \(rule.error)")
         for limit in ["0", "-5", "soon"] {
             #expect(try CommandLine.run(["solve", "--time-limit", limit]).status == 64)
         }
@@ -351,9 +360,13 @@ struct CommandLine {
             "--format", "ics", "--baseline", "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
         ])
         #expect(replanned.status == 0, "\(replanned.error)")
-        #expect(replanned.output.contains("wrote 2 cancellation messages"))
+        #expect(replanned.output.contains("wrote 2 cancellation and 2 request messages"), "\(replanned.output)")
         let updates = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/updates").sorted()
-        #expect(updates == ["cancel-partner-orchestra.ics", "cancel-partner-volunteers.ics"])
+        #expect(
+            updates == [
+                "cancel-partner-orchestra.ics", "cancel-partner-volunteers.ics", "request-partner-orchestra.ics",
+                "request-partner-volunteers.ics",
+            ])
         let season = try String(contentsOfFile: directory.path + "/calendars/season.ics", encoding: .utf8)
         #expect(season.contains("STATUS:CANCELLED"))
         let wrong = try CommandLine.run([
@@ -508,6 +521,117 @@ struct CommandLine {
         }
     }
 
+    /// A published plan of the bundled season, made once per test that needs one.
+    static func publish(into directory: URL) throws -> String {
+        let published = directory.appendingPathComponent("published").path
+        let solved = try CommandLine.run(["solve", "--out", published, "--move-limit", "100000", "--quiet"])
+        #expect(solved.status == 0, "\(solved.error)")
+        return published + "/schedule.xml"
+    }
+
+    static let bundledScenarios = "Inputs/hunan-spring-2027/scenarios/"
+
+    @Test func whatifReplansOneScenarioAndWritesTheUpdates() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let baseline = try Self.publish(into: directory)
+        let out = directory.appendingPathComponent("hall").path
+        let result = try CommandLine.run([
+            "whatif", "--baseline", baseline, "--scenario", Self.bundledScenarios + "symphony-hall-closed-week-6.xml",
+            "--out", out, "--move-limit", "50000",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("symphony-hall-closed-week-6"))
+        for file in [
+            "schedule.xml", "report.md", "diff.txt", "diff.json", "calendars/season.ics", "xcal/season.xcs",
+            "frab/schedule.xml", "json/schedule.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
+        }
+        let diff = try String(contentsOfFile: out + "/diff.txt", encoding: .utf8)
+        #expect(diff.hasPrefix("scenario symphony-hall-closed-week-6: "))
+        #expect(diff.contains("symphony-hall is closed 2027-04-05T00:00"))
+        let updates = try FileManager.default.contentsOfDirectory(atPath: out + "/updates")
+        #expect(updates.contains { $0.hasPrefix("request-partner-") })
+        // The re-plan is a schedule of the season, and the same command gives the same files.
+        let checked = try CommandLine.run(["check", "Inputs/hunan-spring-2027/season.xml", out + "/schedule.xml"])
+        #expect(checked.status == 0, "\(checked.output)\(checked.error)")
+        let again = directory.appendingPathComponent("again").path
+        _ = try CommandLine.run([
+            "whatif", "--baseline", baseline, "--scenario", Self.bundledScenarios + "symphony-hall-closed-week-6.xml",
+            "--out", again, "--move-limit", "50000", "--quiet",
+        ])
+        #expect(FileManager.default.contentsEqual(atPath: out + "/schedule.xml", andPath: again + "/schedule.xml"))
+        #expect(FileManager.default.contentsEqual(atPath: out + "/diff.json", andPath: again + "/diff.json"))
+    }
+
+    @Test func whatifBatchRunsTheGoodScenariosAndReportsTheBadOnes() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let baseline = try Self.publish(into: directory)
+        let out = directory.appendingPathComponent("batch").path
+        let bad = Self.fixtures.appendingPathComponent("scenarios/bad/unknown-venue.xml").path
+        let result = try CommandLine.run([
+            "whatif", "--baseline", baseline, "--out", out, "--move-limit", "20000", "--jobs", "2", "--format", "json",
+            "--scenario", Self.bundledScenarios + "nothing-changes.xml",
+            "--scenario", Self.bundledScenarios + "jazz-workshop-joins.xml",
+            "--scenario", bad,
+            "--scenario", Self.bundledScenarios + "nothing-changes.xml",
+        ])
+        #expect(result.status == 1)
+        #expect(result.error.contains("unknown-venue.xml:3:"))
+        #expect(result.error.contains("unknown venue 'symphony-hal'. Maybe you meant 'symphony-hall'?"))
+        #expect(result.error.contains("scenario name 'nothing-changes' is already used by"))
+        #expect(FileManager.default.fileExists(atPath: out + "/nothing-changes/diff.json"))
+        #expect(FileManager.default.fileExists(atPath: out + "/jazz-workshop-joins/calendars/season.ics"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/unknown-venue"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let scenarios = try #require(object["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["status"] as? String } == ["ok", "ok", "failed", "failed"])
+        #expect((scenarios[0]["moved"] as? [Any])?.isEmpty == true)
+        #expect((scenarios[1]["placed"] as? [Any])?.count == 4)
+        let csv = try String(contentsOfFile: out + "/comparison.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 5)
+    }
+
+    @Test func whatifSweepRanksEveryWeekendLost() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let baseline = try Self.publish(into: directory)
+        let out = directory.appendingPathComponent("sweep").path
+        let result = try CommandLine.run([
+            "whatif", "--baseline", baseline, "--sweep", "weekends", "--out", out, "--move-limit", "5000",
+            "--jobs", "2", "--format", "csv", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 12)
+        #expect(lines.first?.hasPrefix("rank,scenario,status,hard,medium,soft,") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",rain-2027-") })
+        #expect(FileManager.default.fileExists(atPath: out + "/ranking.txt"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/rain-2027-03-06/calendars"))
+    }
+
+    @Test func whatifRefusesWhatItCannotUse() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let other = try CommandLine.run([
+            "whatif", "--baseline", "Tests/WutongFormatsTests/Fixtures/schedules/minimal-clean.xml",
+            "--scenario", Self.bundledScenarios + "nothing-changes.xml", "--out", directory.path + "/x",
+        ])
+        #expect(other.status == 1)
+        #expect(other.error.contains("this schedule is for season 'minimal', not 'hunan-spring-2027'"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/x"))
+        #expect(try CommandLine.run(["whatif", "--baseline", "b.xml"]).status == 64)
+        #expect(
+            try CommandLine.run([
+                "whatif", "--baseline", "b.xml", "--sweep", "venues", "--scenario", "s.xml",
+            ]).status == 64)
+        #expect(try CommandLine.run(["whatif", "--baseline", "b.xml", "--sweep", "rivers"]).status == 64)
+        #expect(
+            try CommandLine.run(["whatif", "--baseline", "b.xml", "--sweep", "venues", "--now", "soon"]).status == 64)
+    }
+
     /// Docs/cli.md holds each command's help verbatim; a changed option must change the docs.
     @Test(arguments: [
         [], ["solve"], ["validate"], ["check"], ["export"], ["generate"], ["schema"], ["calendar"],
@@ -516,7 +640,7 @@ struct CommandLine {
         ["itc2007", "check"],
         ["itc2007", "bench"], ["bench"], ["bench", "parse"],
         ["bench", "solve"],
-        ["bench", "calendar"],
+        ["bench", "calendar"], ["whatif"],
     ])
     func helpTextsMatchTheReference(command: [String]) throws {
         let reference = try String(

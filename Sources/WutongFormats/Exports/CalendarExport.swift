@@ -33,11 +33,13 @@ public enum CalendarExport {
     ///     continues from the baseline's (raised where the time or venue changed), and sessions it
     ///     placed that are no longer placed appear as STATUS:CANCELLED in the feeds that held them.
     ///     Without it, the sequences recorded in `schedule` are used.
-    public static func feeds(_ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule? = nil)
-        -> [Feed]
-    {
+    ///   - retimed: sessions whose event changed with the same start and venue (`ScheduleRevision`).
+    public static func feeds(
+        _ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule? = nil,
+        retimed: Set<SessionKey> = []
+    ) -> [Feed] {
         let writer = EventWriter(season: season, stamp: stamp)
-        let revision = baseline.map { ScheduleRevision(schedule, baseline: $0) }
+        let revision = baseline.map { ScheduleRevision(schedule, baseline: $0, retimed: retimed) }
         let confirmed = (revision?.schedule ?? schedule).sessions.filter(\.isPlaced)
         let entries = (confirmed.map { ($0, false) } + (revision?.cancelled ?? []).map { ($0, true) }).sorted {
             ($0.0.placement!.start, $0.0.activity, $0.0.index) < ($1.0.placement!.start, $1.0.activity, $1.0.index)
@@ -78,11 +80,11 @@ public enum CalendarExport {
     /// something cancelled against `baseline`: `cancel-partner-<id>.ics` holding each session of
     /// theirs that is no longer placed, and each session that still runs without them (then with
     /// only them as ATTENDEE). Empty when nothing was cancelled.
-    public static func cancellations(_ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule)
-        -> [Feed]
-    {
+    public static func cancellations(
+        _ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule, retimed: Set<SessionKey> = []
+    ) -> [Feed] {
         let writer = EventWriter(season: season, stamp: stamp)
-        let revision = ScheduleRevision(schedule, baseline: baseline)
+        let revision = ScheduleRevision(schedule, baseline: baseline, retimed: retimed)
         let revised = Dictionary(
             revision.schedule.sessions.map { (SessionKey(activity: $0.activity, index: $0.index), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -109,6 +111,39 @@ public enum CalendarExport {
             let ordered = events.sorted { ($0.start, $0.key) < ($1.start, $1.key) }.map(\.event)
             return writer.message(
                 fileName: "cancel-partner-" + safeName(partner.id) + ".ics", method: "CANCEL", events: ordered)
+        }
+    }
+
+    /// iTIP requests (RFC 5546 METHOD:REQUEST), one per partner unit that has something new
+    /// against `baseline`: `request-partner-<id>.ics` holding, at their new SEQUENCE, each
+    /// session of theirs that moved to another time or venue, that they newly take part in, or
+    /// that is newly placed, or whose event changed in place (`retimed`). Sessions that did not change for them are left out; what they lost
+    /// is in `cancellations`. Empty when nothing changed.
+    public static func requests(
+        _ schedule: Schedule, for season: Season, stamp: Date, baseline: Schedule, retimed: Set<SessionKey> = []
+    ) -> [Feed] {
+        let writer = EventWriter(season: season, stamp: stamp)
+        let revision = ScheduleRevision(schedule, baseline: baseline, retimed: retimed)
+        let previous = Dictionary(
+            baseline.sessions.map { (SessionKey($0), $0.placement) }, uniquingKeysWith: { first, _ in first })
+        var byPartner: [String: [(start: LocalDateTime, key: SessionKey, event: Component)]] = [:]
+        for session in revision.schedule.sessions {
+            guard let placement = session.placement else { continue }
+            let key = SessionKey(session)
+            let old = previous[key] ?? nil
+            let moved =
+                old.map { $0.start != placement.start || $0.venue != placement.venue || retimed.contains(key) } ?? true
+            let concerned = placement.partners.filter { moved || !(old?.partners.contains($0) ?? false) }
+            guard !concerned.isEmpty, let event = writer.event(session) else { continue }
+            for partner in concerned {
+                byPartner[partner, default: []].append((placement.start, key, event))
+            }
+        }
+        return season.partners.compactMap { partner in
+            guard let events = byPartner[partner.id] else { return nil }
+            let ordered = events.sorted { ($0.start, $0.key) < ($1.start, $1.key) }.map(\.event)
+            return writer.message(
+                fileName: "request-partner-" + safeName(partner.id) + ".ics", method: "REQUEST", events: ordered)
         }
     }
 

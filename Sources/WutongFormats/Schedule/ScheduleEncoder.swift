@@ -61,11 +61,3 @@ public enum ScheduleEncoder {
         return writer.finish()
     }
 }
-
-extension LocalDateTime {
-    /// The wall-clock time `minutes` after 1970-01-01T00:00.
-    public init(minuteNumber minutes: Int) {
-        let day = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440)
-        self.init(date: LocalDate(dayNumber: day), time: TimeOfDay(minutes: minutes - day * 1440)!)
-    }
-}

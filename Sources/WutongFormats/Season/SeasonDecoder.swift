@@ -110,9 +110,10 @@ struct SeasonDecoder {
             origin: origin(element), source: span(element))
     }
 
-    private mutating func decodeActivity(_ element: XMLElement) -> Activity {
+    mutating func decodeActivity(_ element: XMLElement) -> Activity {
         let kind: Activity.Kind =
-            element.name == "event" ? .projectEvent(project: string(element, "project")) : .practice
+            element.name == "event" || element.name == "add-event"
+            ? .projectEvent(project: string(element, "project")) : .practice
         let allowed = element.child(named: "allowed")
         return Activity(
             id: string(element, "id"), name: string(element, "name"), kind: kind,
@@ -152,7 +153,7 @@ struct SeasonDecoder {
             origin: origin(element), source: span(element))
     }
 
-    private mutating func decodeConstraint(_ element: XMLElement) -> ConstraintSetting? {
+    mutating func decodeConstraint(_ element: XMLElement) -> ConstraintSetting? {
         let name = string(element, "name")
         guard let id = ConstraintID(rawValue: name) else {
             let hint = Suggestion.hint(for: name, in: ConstraintID.allCases.map(\.rawValue))
@@ -180,7 +181,7 @@ struct SeasonDecoder {
             file: file, line: element.position.line, column: element.position.column, attributes: attributes)
     }
 
-    private mutating func report(_ element: XMLElement, _ attribute: String, _ message: String) {
+    mutating func report(_ element: XMLElement, _ attribute: String, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: span(element).at(attribute), message))
     }
 
@@ -234,7 +235,7 @@ struct SeasonDecoder {
     }
 
     /// A bare date as `from` is the start of that day; as `to`, the end of it.
-    private mutating func period(_ element: XMLElement) -> LocalPeriod? {
+    mutating func period(_ element: XMLElement) -> LocalPeriod? {
         let fromText = string(element, "from")
         let toText = string(element, "to")
         guard let from = LocalDateTime(fromText) else {

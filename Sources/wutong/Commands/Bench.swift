@@ -93,6 +93,12 @@ struct BenchSolve: ParsableCommand {
     @Option(help: "How long to search: 30, 30s, 2m.")
     var timeLimit: TimeLimit = TimeLimit(seconds: 10)
 
+    @Option(
+        help:
+            "How the search keeps a worsening move: annealing (cooled over the time or move limit) or late (late acceptance)."
+    )
+    var acceptance: AcceptanceOption = .annealing
+
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
@@ -110,7 +116,9 @@ struct BenchSolve: ParsableCommand {
         var feasibleAt: Double?
         var searchStarted: Double?
         let result = Solver.solve(
-            model, busy: loaded.busy, options: SolveOptions(seed: seed, moveLimit: Int.max),
+            model, busy: loaded.busy,
+            options: SolveOptions(
+                seed: seed, moveLimit: Int.max, timeLimit: timeLimit.seconds, acceptance: acceptance.acceptance),
             shouldStop: { clock.now - started >= limit },
             progress: { progress in
                 let seconds = ProgressMeter.seconds(clock.now - started)

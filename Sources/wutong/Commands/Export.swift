@@ -75,7 +75,7 @@ struct Export: ParsableCommand {
             }
             if previous != nil {
                 Terminal.standardOutput(
-                    "wrote \(written.cancellations) cancellation messages into "
+                    "wrote \(written.cancellations) cancellation and \(written.requests) request messages into "
                         + "\((out as NSString).appendingPathComponent("updates"))\n")
             }
         }
@@ -107,14 +107,15 @@ enum Baseline {
 /// Writes the exports of a schedule into OUT: calendars/, xcal/, updates/, frab/, json/.
 enum CalendarFeeds {
     /// Writes the iCalendar feeds into `OUT/calendars/` and/or as xCal into `OUT/xcal/`; with a
-    /// baseline also the cancellation messages into `OUT/updates/` (stale ones from an earlier
-    /// run removed). Returns how many feeds and messages were written.
+    /// baseline also the update messages into `OUT/updates/`, cancellations and requests per
+    /// partner unit (stale ones from an earlier run removed). Returns how many of each were
+    /// written.
     static func write(
         _ schedule: Schedule, for season: Season, into out: String, baseline: Schedule?, ics: Bool = true,
-        xcal: Bool = true
-    ) throws -> (feeds: Int, cancellations: Int) {
+        xcal: Bool = true, retimed: Set<SessionKey> = []
+    ) throws -> (feeds: Int, cancellations: Int, requests: Int) {
         let stamp = Date()
-        let feeds = CalendarExport.feeds(schedule, for: season, stamp: stamp, baseline: baseline)
+        let feeds = CalendarExport.feeds(schedule, for: season, stamp: stamp, baseline: baseline, retimed: retimed)
         if ics {
             let folder = try folder("calendars", in: out)
             for feed in feeds {
@@ -129,19 +130,25 @@ enum CalendarFeeds {
                 try AtomicFile.write(document.bytes, to: (folder as NSString).appendingPathComponent(document.fileName))
             }
         }
-        guard let baseline else { return (feeds.count, 0) }
-        let messages = CalendarExport.cancellations(schedule, for: season, stamp: stamp, baseline: baseline)
+        guard let baseline else { return (feeds.count, 0, 0) }
+        let cancellations = CalendarExport.cancellations(
+            schedule, for: season, stamp: stamp, baseline: baseline, retimed: retimed)
+        let requests = CalendarExport.requests(
+            schedule, for: season, stamp: stamp, baseline: baseline, retimed: retimed)
+        let messages = cancellations + requests
         let folder = try folder("updates", in: out)
         let written = Set(messages.map(\.fileName))
         for stale in try FileManager.default.contentsOfDirectory(atPath: folder)
-        where stale.hasPrefix("cancel-partner-") && stale.hasSuffix(".ics") && !written.contains(stale) {
+        where (stale.hasPrefix("cancel-partner-") || stale.hasPrefix("request-partner-")) && stale.hasSuffix(".ics")
+            && !written.contains(stale)
+        {
             try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
         }
         for message in messages {
             try AtomicFile.write(
                 Array(message.text.utf8), to: (folder as NSString).appendingPathComponent(message.fileName))
         }
-        return (feeds.count, messages.count)
+        return (feeds.count, cancellations.count, requests.count)
     }
 
     private static func folder(_ name: String, in out: String) throws -> String {

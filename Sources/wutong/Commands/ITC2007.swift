@@ -54,14 +54,17 @@ struct ITC2007Run: Sendable {
     var acceptance: Double
 
     static func solve(
-        _ mapped: CTTSeason, seed: UInt64, threads: Int, seconds: Double?, moveLimit: Int,
+        _ mapped: CTTSeason, seed: UInt64, threads: Int, seconds: Double?, moveLimit: Int, acceptance: Acceptance,
         progress: @escaping @Sendable (SolveProgress) -> Void = { _ in }
     ) -> ITC2007Run {
         let clock = ContinuousClock()
         let started = clock.now
         let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         let result = Solver.solvePortfolio(
-            mapped.season, options: SolveOptions(seed: seed, moveLimit: moveLimit, threads: threads),
+            mapped.season,
+            options: SolveOptions(
+                seed: seed, moveLimit: moveLimit, threads: threads, timeLimit: seconds,
+                acceptance: acceptance),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
             },
@@ -99,6 +102,12 @@ struct ITC2007Solve: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Option(
+        help:
+            "How the search keeps a worsening move: annealing (cooled over the time or move limit) or late (late acceptance)."
+    )
+    var acceptance: AcceptanceOption = .annealing
+
     @Option(help: "Searches to run side by side (seeds seed, seed + 1, …); the best wins.")
     var threads: Int = 1
 
@@ -123,7 +132,7 @@ struct ITC2007Solve: ParsableCommand {
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: clock.now)
         let run = ITC2007Run.solve(
             mapped, seed: seed, threads: threads, seconds: moveLimit == nil ? timeLimit.seconds : nil,
-            moveLimit: moveLimit ?? Int.max, progress: { meter.report($0) })
+            moveLimit: moveLimit ?? Int.max, acceptance: acceptance.acceptance, progress: { meter.report($0) })
         meter.finish()
         try AtomicFile.write(Array(run.solution.utf8), to: out)
         print("\(mapped.instance.name): \(mapped.instance.lectureCount) lectures; wrote \(out)")
@@ -198,6 +207,12 @@ struct ITC2007Bench: ParsableCommand {
     @Option(help: "Runs per instance, with seeds 1…K.")
     var runs: Int = 1
 
+    @Option(
+        help:
+            "How the search keeps a worsening move: annealing (cooled over the time or move limit) or late (late acceptance)."
+    )
+    var acceptance: AcceptanceOption = .annealing
+
     @Option(help: "Searches per run, side by side (a portfolio).")
     var threads: Int = 1
 
@@ -212,10 +227,6 @@ struct ITC2007Bench: ParsableCommand {
 
     @Option(help: "Output: text, csv or json.")
     var format: TableFormat = .text
-
-    enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, csv, json
-    }
 
     func validate() throws {
         guard runs >= 1, threads >= 1, jobs >= 1 else {
@@ -260,7 +271,8 @@ struct ITC2007Bench: ParsableCommand {
                 guard task < tasks.count else { return }
                 let (instance, seed) = tasks[task]
                 let run = ITC2007Run.solve(
-                    instances[instance].mapped, seed: seed, threads: threads, seconds: seconds, moveLimit: Int.max)
+                    instances[instance].mapped, seed: seed, threads: threads, seconds: seconds, moveLimit: Int.max,
+                    acceptance: acceptance.acceptance)
                 results.withLock { $0[task] = run }
                 let done = finished.add(1, ordering: .relaxed).newValue
                 if !quietProgress {

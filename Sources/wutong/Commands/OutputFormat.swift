@@ -2,10 +2,26 @@ import ArgumentParser
 import Foundation
 import WutongFormats
 import WutongModel
+import WutongSolver
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+}
+
+/// `--format` of the commands that print a table (`itc2007 bench`, `whatif`).
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json
+}
+
+/// `--acceptance`: the rule that keeps or rejects a worsening move.
+enum AcceptanceOption: String, ExpressibleByArgument, CaseIterable {
+    case annealing
+    case late
+
+    var acceptance: Acceptance {
+        self == .annealing ? .annealing : .lateAcceptance
+    }
 }
 
 /// `--lang`: the language of explanations.

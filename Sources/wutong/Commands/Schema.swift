@@ -7,6 +7,7 @@ struct Schema: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case season
         case schedule
+        case scenario
     }
 
     @Argument(help: "Which format: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -16,6 +17,7 @@ struct Schema: ParsableCommand {
         switch kind {
         case .season: Terminal.standardOutput(SeasonSchema.xsd)
         case .schedule: Terminal.standardOutput(ScheduleSchema.xsd)
+        case .scenario: Terminal.standardOutput(ScenarioSchema.xsd)
         }
     }
 }

@@ -12,10 +12,12 @@ struct Solve: ParsableCommand {
             feeds, frab schedule and JSON of `wutong export` in OUT/calendars/, OUT/frab/ and \
             OUT/json/, atomically. \
             The plan is built by construction (most constrained session first, every hard \
-            constraint kept), then improved by late-acceptance local search until the time or \
-            move limit; Ctrl-C stops the search and still writes the best plan found. Sessions \
-            that cannot be placed are explained. Progress goes to stderr. The same season, seed \
-            and --move-limit give the same plan. Partners' busy calendars are not yet imported.
+            constraint kept), then improved by local search until the time or move limit: \
+            simulated annealing cooled over that limit, or late acceptance with --acceptance \
+            late. Ctrl-C stops the search and still writes the best plan found. Sessions that \
+            cannot be placed are explained. Progress goes to stderr. The same season, seed and \
+            --move-limit give the same plan. Partners' busy calendars (<busy-calendar>) block \
+            their busy times.
 
             Exit status: 0 when the plan was written (even with unplaced sessions), 1 when the \
             season is not valid or the files cannot be written, 64 for a usage error.
@@ -36,6 +38,12 @@ struct Solve: ParsableCommand {
 
     @Option(help: "Stop the search after this many moves (for reproducible runs).")
     var moveLimit: Int = Int.max
+
+    @Option(
+        help:
+            "How the search keeps a worsening move: annealing (cooled over the time or move limit) or late (late acceptance)."
+    )
+    var acceptance: AcceptanceOption = .annealing
 
     @Option(help: "Searches to run side by side (different seeds); the best plan wins.")
     var threads: Int = 1
@@ -83,7 +91,9 @@ struct Solve: ParsableCommand {
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
         let result = Solver.solvePortfolio(
             model, busy: loaded.busy,
-            options: SolveOptions(seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads),
+            options: SolveOptions(
+                seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads, timeLimit: seconds,
+                acceptance: acceptance.acceptance),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)
             },
