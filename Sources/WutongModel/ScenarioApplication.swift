@@ -26,7 +26,7 @@ public struct ScenarioApplication: Sendable {
         let changed = Set(changedActivities)
         return Set(published.sessions.filter { $0.isPlaced && changed.contains($0.activity) }.map(SessionKey.init))
     }
-    /// Activities `change-activity` changed.
+    /// Activities whose duration or audience `change-activity` changed.
     public var changedActivities: [String]
     /// Activities the scenario removed, so their sessions can still be written as cancelled.
     public var removedActivities: [Activity]
@@ -184,7 +184,11 @@ private struct Applier {
             // the scenario's change, not at the season file.
             activity.source = change.source
             season.activities[index] = activity
-            changed.append(change.activity)
+            // What partner units see of a session: its duration and audience are in the event;
+            // its number of sessions and priority are not.
+            if change.durationMinutes != nil || change.audiences != nil || change.audienceSize != nil {
+                changed.append(change.activity)
+            }
         case .addActivity(let activity):
             if season.activities.contains(where: { $0.id == activity.id }) {
                 error(

@@ -52,8 +52,18 @@ struct Construction {
         }
         for session in order() where !kept.contains(session) {
             if let pin = problem.pinned[session] {
+                // A pinned session the baseline had where it is keeps the baseline's partners that
+                // are still free (its venue may now break a hard constraint; it never moves).
+                var preferred: [Int] = []
+                if session < initial.count, let placement = initial[session], placement.venue == pin.venue,
+                    placement.start == pin.start
+                {
+                    preferred = placement.partners
+                }
                 let partners =
-                    choosePartners(session, venue: pin.venue, start: pin.start, fixed: pin.partners) ?? pin.partners
+                    choosePartners(
+                        session, venue: pin.venue, start: pin.start, fixed: pin.partners, preferred: preferred)
+                    ?? pin.partners
                 state.insert(session, venue: pin.venue, start: pin.start, partners: partners)
                 continue
             }
@@ -122,7 +132,10 @@ struct Construction {
     /// breaking a hard constraint. Candidates are tried in order of load, so only as many are
     /// checked as it takes. (`mutating` only so that calling it from the mutating construction
     /// does not copy the whole state; it changes nothing.)
-    mutating func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int]) -> [Int]? {
+    /// `preferred` partners (a re-plan's baseline team) are tried first for the seats left.
+    mutating func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int], preferred: [Int] = [])
+        -> [Int]?
+    {
         let activity = problem.sessionActivity[session]
         var unseated = fixed
         var team: [Int] = []
@@ -135,7 +148,9 @@ struct Construction {
             }
             unseated.removeAll { team.contains($0) }
             guard needed > 0 else { continue }
-            let byLoad = requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
+            let byLoad =
+                preferred.filter { requirement.candidates.contains($0) }
+                + requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
             for partner in byLoad where needed > 0 && !team.contains(partner) && !unseated.contains(partner) {
                 if state.partnerFree(partner, session: session, venue: venue, start: start) {
                     team.append(partner)

@@ -22,6 +22,7 @@ def events(path):
             "sequence": int(event.get("SEQUENCE", 0)),
             "start": event["DTSTART"].dt,
             "end": event["DTEND"].dt,
+            "description": str(event.get("DESCRIPTION", "")),
             "location": str(event.get("LOCATION", "")),
             "status": str(event.get("STATUS", "CONFIRMED")),
         }
@@ -40,7 +41,8 @@ for uid, old in before.items():
         continue
     if new["sequence"] < old["sequence"]:
         problems.append(f"{uid}: SEQUENCE went down ({old['sequence']} -> {new['sequence']})")
-    moved = (new["start"], new["end"], new["location"]) != (old["start"], old["end"], old["location"]) or new["status"] == "CANCELLED"
+    # The description also lists the partners, and a partner joining alone is not a revision.
+    moved = any(new[k] != old[k] for k in ("start", "end", "location")) or new["status"] == "CANCELLED"
     if moved:
         changed += 1
         if new["sequence"] <= old["sequence"]:
@@ -91,8 +93,8 @@ for path in requests:
         if partner not in attendees(path, uid):
             problems.append(f"{path.name}: {uid} does not invite {partner}")
         old = before.get(uid)
-        if old is not None and old["status"] == "CONFIRMED" and (old["start"], old["end"], old["location"]) == (
-            event["start"], event["end"], event["location"]) and partner in attendees(
+        same = all(old[k] == event[k] for k in ("start", "end", "location", "description")) if old else False
+        if same and old["status"] == "CONFIRMED" and partner in attendees(
                 baseline_dir / "calendars" / "season.ics", uid):
             problems.append(f"{path.name}: {uid} did not change for {partner}")
 

@@ -144,6 +144,31 @@ import WutongTestSupport
         #expect(!result.diff.moved.contains { $0.session == SessionKey(victim) })
     }
 
+    /// The bundled open day #2 is pinned at Pushkin square on 22 May; rain that day closes the
+    /// square. The session stays, with its venue, time and partners, and the diff says why the
+    /// plan now breaks a hard constraint.
+    @Test func aPinnedSessionKeepsItsPlaceAndPartnersWhenItsVenueCloses() throws {
+        let scenario = Scenario(
+            name: "rain-on-the-open-day", season: Self.published.season.id,
+            changes: [
+                .closeVenue(
+                    venue: "pushkin-square",
+                    period: LocalPeriod(
+                        start: LocalDateTime("2027-05-22T00:00")!, end: LocalDateTime("2027-05-23T00:00")!))
+            ])
+        let (application, result) = Self.run(scenario, moves: 20_000)
+        let open = SessionKey(activity: "open-day", index: 2)
+        #expect(!result.diff.moved.contains { $0.session == open })
+        #expect(!result.diff.cancelled.contains { $0.session == open })
+        #expect(result.solved.report.score.hard > 0)
+        let report = WhatIfReport(
+            name: scenario.name, description: nil, season: application.exportSeason,
+            schedule: result.solved.schedule, diff: result.diff, before: result.before, after: result.solved.report,
+            reasons: [:])
+        #expect(report.text.contains("frozen or pinned sessions that break hard constraints"))
+        #expect(report.text.contains("venue-hours"))
+    }
+
     @Test func removingAnActivityOrSessionsCancelsThem() throws {
         let scenario = Scenario(
             name: "smaller", season: Self.published.season.id,
