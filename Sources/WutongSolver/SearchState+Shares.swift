@@ -10,8 +10,8 @@ extension SearchState {
     /// Changes nothing: it is `mutating` only because borrowing the state from a mutating caller
     /// otherwise makes the compiler copy the whole state (every array retained and released) on
     /// each call, which tripled the cost of a move.
-    mutating func share<Recorder: ShareRecorder>(
-        _ session: Int, venue place: Int, start slot: Int, sign: Int, into tally: inout Recorder
+    mutating func share(
+        _ session: Int, venue place: Int, start slot: Int, sign: Int, into tally: inout ShareTally
     ) {
         let activity = problem.sessionActivity[session]
         let day = problem.day(ofSlot: slot)
@@ -161,9 +161,9 @@ extension SearchState {
     /// conflicts with the partner's other sessions that day, and the weekly and season counts.
     /// The discounts remove the session's own current count from the week and the season.
     @inline(__always)
-    mutating func partnerShare<Recorder: ShareRecorder>(
+    mutating func partnerShare(
         _ session: Int, partner: Int, at place: Int, from slot: Int, weekDiscount: Int, loadDiscount: Int,
-        sign: Int, into tally: inout Recorder
+        sign: Int, into tally: inout ShareTally
     ) {
         let activity = problem.sessionActivity[session]
         let own = slot..<slot + problem.sessionSlots[activity]

@@ -133,10 +133,10 @@ struct SearchState {
     /// hard and soft totals by, without making the move. (`mutating` only for the reason given
     /// at `share`.)
     mutating func relocationDelta(_ session: Int, venue newVenue: Int, start newStart: Int) -> (hard: Int, soft: Int) {
-        var tally = CostTally(facts)
+        var tally = ShareTally()
         share(session, venue: newVenue, start: newStart, sign: 1, into: &tally)
         share(session, venue: venue[session], start: start[session], sign: -1, into: &tally)
-        return (tally.hard, tally.soft)
+        return cost(of: tally)
     }
 
     /// What replacing the partner at `position` of a placed session by `partner` (not in its team)
@@ -147,7 +147,7 @@ struct SearchState {
         let base = facts.teamBase[session]
         let leaving = team[base + position]
         for other in 0..<teamCount[session] where other != position && team[base + other] == leaving { return nil }
-        var tally = CostTally(facts)
+        var tally = ShareTally()
         let place = venue[session]
         let slot = start[session]
         partnerShare(
@@ -161,13 +161,33 @@ struct SearchState {
             team[base + position] = leaving
             if wasSame != isSame { tally.add(.stability, wasSame ? 1 : -1) }
         }
-        return (tally.hard, tally.soft)
+        return cost(of: tally)
     }
 
     /// Adds (sign 1) or subtracts (sign -1) the session's share at its current placement.
     mutating func contribute(_ session: Int, sign: Int) {
         var tally = ShareTally()
         share(session, venue: venue[session], start: start[session], sign: sign, into: &tally)
+        add(tally)
+    }
+
+    /// A tally's weighted hard and soft cost.
+    @inline(__always)
+    func cost(of tally: ShareTally) -> (hard: Int, soft: Int) {
+        var hard = 0
+        var soft = 0
+        var touched = tally.touched
+        while touched != 0 {
+            let index = touched.trailingZeroBitCount
+            touched &= touched - 1
+            hard += tally.amounts[index] * facts.hardWeight[index]
+            soft += tally.amounts[index] * facts.softWeight[index]
+        }
+        return (hard, soft)
+    }
+
+    /// Adds a tally's amounts to the totals.
+    private mutating func add(_ tally: ShareTally) {
         var touched = tally.touched
         while touched != 0 {
             let index = touched.trailingZeroBitCount
@@ -176,13 +196,46 @@ struct SearchState {
         }
     }
 
-    /// Replaces the partner at `position` of a placed session.
+    /// Replaces the partner at `position` of a placed session. Only the partner's own share
+    /// changes (busy times, conflicts, weekly and season counts, stability), so only that is
+    /// recomputed, unless a partner appears twice in the team, where the whole share is.
     mutating func replacePartner(_ session: Int, at position: Int, with partner: Int) {
-        contribute(session, sign: -1)
-        unlink(session)
-        team[facts.teamBase[session] + position] = partner
-        link(session)
-        contribute(session, sign: 1)
+        let base = facts.teamBase[session]
+        let leaving = team[base + position]
+        var named = 0
+        for other in 0..<teamCount[session] where team[base + other] == leaving || team[base + other] == partner {
+            named += 1
+        }
+        guard isPlaced(session), named == 1 else {
+            contribute(session, sign: -1)
+            unlink(session)
+            team[base + position] = partner
+            link(session)
+            contribute(session, sign: 1)
+            return
+        }
+        let place = venue[session]
+        let slot = start[session]
+        let bucket = problem.day(ofSlot: slot)
+        let week = facts.week(ofSlot: slot)
+        let before = facts.baseline.isEmpty ? nil : facts.baseline[session]
+        let wasSame = before.map { $0.venue == place && $0.start == slot && sameMembers($0.partners, session) } ?? false
+        var tally = ShareTally()
+        partnerShare(
+            session, partner: leaving, at: place, from: slot, weekDiscount: 1, loadDiscount: 1, sign: -1, into: &tally)
+        partnerDay.unfile(base + position, from: leaving * dayCount + bucket)
+        partnerWeek[leaving * facts.weekCount + week] -= 1
+        partnerLoad[leaving] -= 1
+        team[base + position] = partner
+        partnerDay.file(base + position, in: partner * dayCount + bucket)
+        partnerWeek[partner * facts.weekCount + week] += 1
+        partnerLoad[partner] += 1
+        partnerShare(
+            session, partner: partner, at: place, from: slot, weekDiscount: 1, loadDiscount: 1, sign: 1, into: &tally)
+        let isSame = before.map { $0.venue == place && $0.start == slot && sameMembers($0.partners, session) } ?? false
+        // The baseline counts a session as moved unless it is where it was with the same team.
+        if wasSame != isSame { tally.add(.stability, wasSame ? 1 : -1) }
+        add(tally)
     }
 
     // MARK: Geometry
