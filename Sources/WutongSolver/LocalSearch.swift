@@ -409,9 +409,19 @@ struct LocalSearch {
         // (a venue the series already uses, a time next to its audience's other sessions).
         let keep = pick(3)
         let current = (venue: state.venue[session], start: state.start[session])
-        let venue =
+        var venue =
             keep == 0 && problem.candidateVenueMask[activity * problem.venueCount + current.venue]
             ? current.venue : problem.candidateVenues[activity][pick(venueCount)]
+        if keep == 1, pick(2) == 0 {
+            // Half of the venue changes go to a venue another session of the series uses, which
+            // a random venue rarely is (`series-same-venue`).
+            let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            let sibling = siblings.lowerBound + pick(siblings.count)
+            if state.isPlaced(sibling), problem.candidateVenueMask[activity * problem.venueCount + state.venue[sibling]]
+            {
+                venue = state.venue[sibling]
+            }
+        }
         let start =
             keep == 1 && problem.candidateStartMask[activity * problem.slotCount + current.start]
             ? current.start : problem.candidateStarts[activity][pick(startCount)]

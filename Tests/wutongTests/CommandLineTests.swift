@@ -451,6 +451,24 @@ struct CommandLine {
         #expect(bench.status == 0, "\(bench.error)")
         #expect(bench.output.hasPrefix("instance,hard,min_soft,median_soft,best_known,winner_mean"))
         #expect(bench.output.contains("\ntiny,0,"))
+        // Progress reaches standard error even with a CSV table, and each solution is kept.
+        #expect(bench.error.contains("[2/2] tiny seed "), "\(bench.error)")
+        let kept = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: kept) }
+        let later = try CommandLine.run([
+            "itc2007", "bench", "Tests/WutongFormatsTests/Fixtures/ctt", "--only", "tiny", "--time-limit", "0.5",
+            "--first-seed", "7", "--out", kept.path, "--format", "json",
+        ])
+        #expect(later.status == 0, "\(later.error)")
+        #expect(later.error.contains("[1/1] tiny seed 7: hard=0"), "\(later.error)")
+        #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("tiny-seed7.sol").path))
+        #expect(!FileManager.default.fileExists(atPath: kept.appendingPathComponent("tiny-seed1.sol").path))
+        let overflowing = try CommandLine.run([
+            "itc2007", "bench", "Tests/WutongFormatsTests/Fixtures/ctt", "--first-seed", "18446744073709551615",
+            "--runs", "2",
+        ])
+        #expect(overflowing.status == 64)
+        #expect(overflowing.error.contains("leaves no room for 2 runs"))
     }
 
     @Test func benchCalendarCountsEventsAndOccurrences() throws {

@@ -186,9 +186,10 @@ struct ITC2007Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Solve every .ctt instance of a folder K times and compare with the published results.",
         discussion: """
-            Runs each instance of DIR (sorted by name) with seeds 1…K for --time-limit each, --jobs \
-            runs at a time (each run single-threaded unless --threads). Every run's solution is \
-            written, read back and scored again from scratch; a run whose rescored cost differs \
+            Runs each instance of DIR (sorted by name) with seeds 1…K (or from --first-seed) for \
+            --time-limit each, --jobs runs at a time (each run single-threaded unless --threads), \
+            with a line on standard error as each run ends. Every run's solution is read back and \
+            scored again from scratch, and with --out written as soon as the run ends; a run whose rescored cost differs \
             from the solver's own is reported and makes the exit status 1. Prints per instance: \
             the worst hard cost, min and median soft, the best known cost and the winner's mean \
             from the published tables (Docs/itc2007.md), median / best known, evaluated moves per \
@@ -204,8 +205,11 @@ struct ITC2007Bench: ParsableCommand {
     @Option(help: "How long each run searches: 300, 300s, 5m.")
     var timeLimit: TimeLimit = TimeLimit(seconds: 300)
 
-    @Option(help: "Runs per instance, with seeds 1…K.")
+    @Option(help: "Runs per instance, with seeds 1…K (from --first-seed).")
     var runs: Int = 1
+
+    @Option(help: "The seed of each instance's first run, so a long bench can be split into sittings.")
+    var firstSeed: UInt64 = 1
 
     @Option(
         help:
@@ -232,6 +236,9 @@ struct ITC2007Bench: ParsableCommand {
         guard runs >= 1, threads >= 1, jobs >= 1 else {
             throw ValidationError("--runs, --threads and --jobs must be at least 1")
         }
+        guard firstSeed <= UInt64.max - UInt64(runs) else {
+            throw ValidationError("--first-seed \(firstSeed) leaves no room for \(runs) runs")
+        }
     }
 
     struct Row: Sendable {
@@ -257,14 +264,18 @@ struct ITC2007Bench: ParsableCommand {
         }
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         Interrupt.install()
-        let tasks = instances.indices.flatMap { instance in (1...runs).map { (instance, UInt64($0)) } }
+        let firstSeed = firstSeed
+        let tasks = instances.indices.flatMap { instance in
+            (0..<runs).map { (instance, firstSeed + UInt64($0)) }
+        }
         let results = Mutex<[ITC2007Run?]>(Array(repeating: nil, count: tasks.count))
+        let writeFailure = Mutex<String?>(nil)
         let next = Atomic<Int>(0)
         let seconds = timeLimit.seconds
         let threads = threads
         let total = tasks.count
         let finished = Atomic<Int>(0)
-        let quietProgress = format != .text
+        let out = out
         DispatchQueue.concurrentPerform(iterations: min(jobs, tasks.count)) { _ in
             while true {
                 let task = next.add(1, ordering: .relaxed).oldValue
@@ -274,25 +285,31 @@ struct ITC2007Bench: ParsableCommand {
                     instances[instance].mapped, seed: seed, threads: threads, seconds: seconds, moveLimit: Int.max,
                     acceptance: acceptance.acceptance)
                 results.withLock { $0[task] = run }
-                let done = finished.add(1, ordering: .relaxed).newValue
-                if !quietProgress {
-                    Terminal.standardError(
-                        "[\(done)/\(total)] \(instances[instance].name) seed \(seed): "
-                            + "hard=\(run.figure.hard) soft=\(run.figure.soft)")
+                // Each solution is kept as soon as its run ends, so an interrupted bench loses
+                // only the runs still going.
+                if let out {
+                    let path = (out as NSString).appendingPathComponent("\(instances[instance].name)-seed\(seed).sol")
+                    do {
+                        try AtomicFile.write(Array(run.solution.utf8), to: path)
+                    } catch {
+                        writeFailure.withLock { $0 = $0 ?? "\(path): \(error)" }
+                    }
                 }
+                let done = finished.add(1, ordering: .relaxed).newValue
+                // Progress goes to standard error, so it never mixes with a CSV or JSON table.
+                Terminal.standardError(
+                    "[\(done)/\(total)] \(instances[instance].name) seed \(seed): "
+                        + "hard=\(run.figure.hard) soft=\(run.figure.soft)")
             }
+        }
+        if let failure = writeFailure.withLock({ $0 }) {
+            Terminal.standardError("error: could not write a solution file: \(failure)")
+            throw ExitCode(1)
         }
         let all = results.withLock { $0 }
         var rows: [Row] = []
         for (index, instance) in instances.enumerated() {
             let own = tasks.indices.filter { tasks[$0].0 == index }.compactMap { all[$0] }
-            if let out {
-                for (run, seed) in zip(own, 1...) {
-                    try AtomicFile.write(
-                        Array(run.solution.utf8),
-                        to: (out as NSString).appendingPathComponent("\(instance.name)-seed\(seed).sol"))
-                }
-            }
             rows.append(
                 Row(
                     instance: instance.name, costs: own.map(\.figure),

@@ -22,4 +22,9 @@ struct TimeLimit: ExpressibleByArgument, Sendable {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// How `--help` shows a default: `10s`, `90s`, `1.5s`.
+    var defaultValueDescription: String {
+        seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
+    }
 }
