@@ -40,7 +40,7 @@ extension CompiledProblem {
         // Venues.
         venueIDs = season.venues.map(\.id)
         venueCount = season.venues.count
-        venueOpenPrefix = season.venues.flatMap { venue in
+        let open = season.venues.flatMap { venue in
             prefix(
                 (0..<grid.slotCount).map { slot in
                     let minutes = slotRange(slot)
@@ -58,12 +58,14 @@ extension CompiledProblem {
                     return usable(slot) && inHours && !closed
                 })
         }
-        venueQuietPrefix = season.venues.flatMap { venue in
+        venueOpenPrefix = SharedRows(flat: open, width: grid.slotCount + 1)
+        let quiet = season.venues.flatMap { venue in
             prefix(
                 (0..<grid.slotCount).map { slot in
                     venue.residential && QuietHours.overlap(venue.quietHours, slotRange(slot))
                 })
         }
+        venueQuietPrefix = SharedRows(flat: quiet, width: grid.slotCount + 1)
         let speed = Double(max(1, season.rules.walkingMetresPerMinute))
         let noiseDistance = Double(season.rules.noiseDistanceMetres)
         var walk: [Int] = []
@@ -81,12 +83,13 @@ extension CompiledProblem {
         // Partners.
         partnerIDs = season.partners.map(\.id)
         partnerCount = season.partners.count
-        partnerBusyPrefix = season.partners.flatMap { partner in
+        let busyPrefix = season.partners.flatMap { partner in
             let periods = (partner.unavailable + (busy[partner.id] ?? [])).map {
                 $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
             }
             return prefix((0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } })
         }
+        partnerBusyPrefix = SharedRows(flat: busyPrefix, width: grid.slotCount + 1)
         weeklyLimit = season.partners.map { $0.weeklyLimit ?? Int.max }
 
         // Activities.
@@ -173,7 +176,7 @@ extension CompiledProblem {
             for slot in candidateStarts[activity] { startMask[activity * grid.slotCount + slot] = true }
         }
         candidateVenueMask = venueMask
-        candidateStartMask = startMask
+        candidateStartMask = SharedRows(flat: startMask, width: max(1, grid.slotCount))
         let partners = season.partners
         requirements = activities.map { activity in
             activity.roles.map { requirement in

@@ -19,12 +19,12 @@ public struct CompiledProblem: Sendable {
 
     // Venues.
     public let venueCount: Int
-    /// Per venue, per slot: open (season day, opening hours, no closure). As prefix sums, flat
-    /// with `slotCount + 1` entries per venue, so a hold of any length is checked in O(1).
-    let venueOpenPrefix: [Int32]
+    /// Per venue, per slot: open (season day, opening hours, no closure). As prefix sums,
+    /// `slotCount + 1` entries per venue, so a hold of any length is checked in O(1).
+    let venueOpenPrefix: SharedRows<Int32>
     /// Per venue, per slot: inside quiet hours (residential venues only); prefix sums like
     /// `venueOpenPrefix`.
-    let venueQuietPrefix: [Int32]
+    let venueQuietPrefix: SharedRows<Int32>
     /// Walking minutes between venues, row-major.
     let walkMinutes: [Int]
     /// Whether two venues are within the noise distance, row-major.
@@ -34,7 +34,7 @@ public struct CompiledProblem: Sendable {
     public let partnerCount: Int
     /// Per partner, per slot: busy (declared unavailability and imported calendars); prefix sums
     /// like `venueOpenPrefix`.
-    let partnerBusyPrefix: [Int32]
+    let partnerBusyPrefix: SharedRows<Int32>
     let weeklyLimit: [Int]
 
     // Activities.
@@ -56,8 +56,8 @@ public struct CompiledProblem: Sendable {
     let candidateStarts: [[Int]]
     /// `candidateVenues` as flags, activity × venue.
     let candidateVenueMask: [Bool]
-    /// `candidateStarts` as flags, activity × slot.
-    let candidateStartMask: [Bool]
+    /// `candidateStarts` as flags, per activity and slot.
+    let candidateStartMask: SharedRows<Bool>
     /// Per requirement of each activity: how many partners, and which may fill it.
     let requirements: [[(count: Int, candidates: [Int])]]
     let predecessors: [[Int]]
@@ -89,9 +89,8 @@ extension CompiledProblem {
         guard first >= 0, end <= slotCount, first / slotsPerDay == (end - 1) / slotsPerDay else {
             return false
         }
-        let base = venue * (slotCount + 1)
-        guard Int(venueOpenPrefix[base + end] - venueOpenPrefix[base + first]) == end - first else { return false }
-        if amplified[activity], quietIsHard, venueQuietPrefix[base + end] != venueQuietPrefix[base + first] {
+        guard Int(venueOpenPrefix[venue, end] - venueOpenPrefix[venue, first]) == end - first else { return false }
+        if amplified[activity], quietIsHard, venueQuietPrefix[venue, end] != venueQuietPrefix[venue, first] {
             return false
         }
         return true
@@ -105,24 +104,21 @@ extension CompiledProblem {
         guard first >= 0, end <= slotCount, first / slotsPerDay == (end - 1) / slotsPerDay else {
             return false
         }
-        let base = venue * (slotCount + 1)
-        return Int(venueOpenPrefix[base + end] - venueOpenPrefix[base + first]) == end - first
+        return Int(venueOpenPrefix[venue, end] - venueOpenPrefix[venue, first]) == end - first
     }
 
     /// Whether `partner` is busy during any of `slots`.
     @inline(__always)
     func partnerBusy(_ partner: Int, during slots: Range<Int>) -> Bool {
-        let base = partner * (slotCount + 1)
         let first = max(0, slots.lowerBound)
         let end = min(slotCount, slots.upperBound)
-        return first < end && partnerBusyPrefix[base + end] != partnerBusyPrefix[base + first]
+        return first < end && partnerBusyPrefix[partner, end] != partnerBusyPrefix[partner, first]
     }
 
     /// Whether the quiet hours of `venue` overlap `slots`, for holds inside one day.
     @inline(__always)
     func quietOverlap(venue: Int, slots: Range<Int>) -> Bool {
-        let base = venue * (slotCount + 1)
-        return venueQuietPrefix[base + slots.upperBound] != venueQuietPrefix[base + slots.lowerBound]
+        venueQuietPrefix[venue, slots.upperBound] != venueQuietPrefix[venue, slots.lowerBound]
     }
 
     /// The first minute (local, since 1970-01-01) of slot `slot`.

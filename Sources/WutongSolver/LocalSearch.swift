@@ -58,6 +58,11 @@ struct LocalSearch {
     private var isChanged: [Bool]
 
     private var undo = Undo.none
+    /// The totals before the last move made in order to be scored, put back if it is rejected.
+    private var totalsBefore = SearchState.Totals()
+    /// What the relocation being considered adds to each constraint, added as it is if the
+    /// relocation is kept.
+    private var costed = ShareTally()
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
     /// The sessions the last ejecting placement took out, with where they were.
@@ -152,7 +157,8 @@ struct LocalSearch {
             case .applied:
                 candidate = state.score
             case .relocation(let session, let venue, let start):
-                let delta = state.relocationDelta(session, venue: venue, start: start)
+                state.relocationTally(session, venue: venue, start: start, into: &costed)
+                let delta = state.cost(of: costed)
                 candidate = Score(
                     hard: current.hard + delta.hard, medium: current.medium, soft: current.soft + delta.soft)
             case .partnerChange(let session, let position, let partner):
@@ -163,6 +169,7 @@ struct LocalSearch {
                     undo = .partner(
                         session: session, position: position,
                         partner: state.team[state.facts.teamBase[session] + position])
+                    totalsBefore = state.totals
                     apply(proposal)
                     proposal = .applied
                     candidate = state.score
@@ -184,8 +191,13 @@ struct LocalSearch {
             if keep {
                 accepted += 1
                 statistics.accepted[lastKind.rawValue] += 1
-                if case .applied = proposal {
-                } else {
+                switch proposal {
+                case .applied, .impossible:
+                    break
+                case .relocation(let session, let venue, let start):
+                    state.relocate(session, venue: venue, start: start, costed: costed)
+                    markChanged(session)
+                case .partnerChange:
                     apply(proposal)
                     assert(state.score == candidate, "the move's predicted cost must match its applied cost")
                 }
@@ -311,7 +323,7 @@ struct LocalSearch {
             applied = swap(session, movable[pick(movable.count)])
         } else {
             lastKind = .kempeChain
-            applied = kempeChain(session)
+            return kempeChain(session)
         }
         return applied ? .applied : .impossible
     }
@@ -336,6 +348,7 @@ struct LocalSearch {
 
     private mutating func place(_ session: Int) -> Bool {
         guard let (venue, start, partners) = randomPlacement(problem.sessionActivity[session]) else { return false }
+        totalsBefore = state.totals
         state.insert(session, venue: venue, start: start, partners: partners)
         markChanged(session)
         undo = .placed(session: session)
@@ -388,6 +401,7 @@ struct LocalSearch {
             }
         }
         ejected.removeAll(keepingCapacity: true)
+        totalsBefore = state.totals
         for (member, _) in chain {
             ejected.append((member, state.venue[member], state.start[member], state.partners(member)))
             state.remove(member)
@@ -423,7 +437,7 @@ struct LocalSearch {
             }
         }
         let start =
-            keep == 1 && problem.candidateStartMask[activity * problem.slotCount + current.start]
+            keep == 1 && problem.candidateStartMask[activity, current.start]
             ? current.start : problem.candidateStarts[activity][pick(startCount)]
         guard problem.venueAllows(activity, venue: venue, start: start),
             venue != state.venue[session] || start != state.start[session]
@@ -447,7 +461,7 @@ struct LocalSearch {
             ? state.start[other] - problem.sessionSlots[activity]
             : state.start[other] + problem.sessionSlots[problem.sessionActivity[other]]
         guard start >= 0, start < problem.slotCount, start != state.start[session],
-            problem.candidateStartMask[activity * problem.slotCount + start]
+            problem.candidateStartMask[activity, start]
         else { return .impossible }
         var venue = state.venue[session]
         if !problem.venueAllows(activity, venue: venue, start: start) {
@@ -493,6 +507,7 @@ struct LocalSearch {
         undo = .swapped(
             first: first, second: second, firstVenue: a.venue, firstStart: a.start, secondVenue: b.venue,
             secondStart: b.start)
+        totalsBefore = state.totals
         state.relocate(first, venue: b.venue, start: b.start)
         state.relocate(second, venue: a.venue, start: a.start)
         markChanged(first)
@@ -502,16 +517,17 @@ struct LocalSearch {
 
     /// Moves the session to another start and, in turn, every session of the same length that
     /// shares an audience or a partner with a moved one at the time it moves to, back to the
-    /// first time: the two start times trade their conflicting sessions, venues kept. Fails when
-    /// the chain reaches a pinned session, one of another length or at another start, one that
-    /// may not start or is not open at its new time, or grows past 12 sessions.
-    private mutating func kempeChain(_ session: Int) -> Bool {
+    /// first time: the two start times trade their conflicting sessions, venues kept. Impossible
+    /// when the chain reaches a pinned session, one of another length or at another start, one
+    /// that may not start or is not open at its new time, or grows past 12 sessions. A chain of
+    /// the session alone is a relocation, scored without being made.
+    private mutating func kempeChain(_ session: Int) -> Proposal {
         let activity = problem.sessionActivity[session]
         let startCount = problem.candidateStarts[activity].count
-        guard startCount > 1 else { return false }
+        guard startCount > 1 else { return .impossible }
         let here = state.start[session]
         let there = problem.candidateStarts[activity][pick(startCount)]
-        guard there != here else { return false }
+        guard there != here else { return .impossible }
         let length = problem.sessionSlots[activity]
         chainStamp += 1
         chain.removeAll(keepingCapacity: true)
@@ -523,18 +539,22 @@ struct LocalSearch {
             next += 1
             let memberActivity = problem.sessionActivity[member]
             let target = state.start[member] == here ? there : here
-            guard problem.candidateStartMask[memberActivity * problem.slotCount + target],
+            guard problem.candidateStartMask[memberActivity, target],
                 problem.venueAllows(memberActivity, venue: state.venue[member], start: target)
-            else { return false }
-            guard collectBlockers(of: member, at: target, length: length, times: (here, there)) else { return false }
-            if chain.count > 12 { return false }
+            else { return .impossible }
+            guard collectBlockers(of: member, at: target, length: length, times: (here, there)) else {
+                return .impossible
+            }
+            if chain.count > 12 { return .impossible }
         }
+        if chain.count == 1 { return .relocation(session: session, venue: state.venue[session], start: there) }
+        totalsBefore = state.totals
         for (member, from) in chain {
             state.relocate(member, venue: state.venue[member], start: from == here ? there : here)
             markChanged(member)
         }
         undo = .chain
-        return true
+        return .applied
     }
 
     /// Adds to the chain every session that would share an audience or a partner with `member`
@@ -575,25 +595,28 @@ struct LocalSearch {
         return true
     }
 
+    /// Undoes a rejected move that was made: the placements are re-filed in the occupancy
+    /// tables and the totals from before the move put back, no share recomputed.
     private mutating func revert() {
         switch undo {
         case .none:
-            break
+            return
         case .partner(let session, let position, let partner):
-            state.replacePartner(session, at: position, with: partner)
+            state.refileTeam(session, at: position, with: partner)
         case .swapped(let first, let second, let firstVenue, let firstStart, let secondVenue, let secondStart):
-            state.relocate(first, venue: firstVenue, start: firstStart)
-            state.relocate(second, venue: secondVenue, start: secondStart)
+            state.refile(first, venue: firstVenue, start: firstStart)
+            state.refile(second, venue: secondVenue, start: secondStart)
         case .placed(let session):
-            state.remove(session)
+            state.unfile(session)
         case .chain:
-            for (member, from) in chain { state.relocate(member, venue: state.venue[member], start: from) }
+            for (member, from) in chain { state.refile(member, venue: state.venue[member], start: from) }
         case .ejected(let session):
-            state.remove(session)
+            state.unfile(session)
             for (member, venue, start, partners) in ejected {
-                state.insert(member, venue: venue, start: start, partners: partners)
+                state.file(member, venue: venue, start: start, partners: partners)
             }
         }
+        state.restore(totalsBefore)
         undo = .none
     }
 }
@@ -603,7 +626,7 @@ extension CompiledProblem {
     /// venue and start, venue hours).
     @inline(__always)
     func canHold(_ activity: Int, venue: Int, start: Int) -> Bool {
-        candidateVenueMask[activity * venueCount + venue] && candidateStartMask[activity * slotCount + start]
+        candidateVenueMask[activity * venueCount + venue] && candidateStartMask[activity, start]
             && venueAllows(activity, venue: venue, start: start)
     }
 }

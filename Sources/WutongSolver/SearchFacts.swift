@@ -8,25 +8,23 @@ struct SearchFacts: Sendable {
     let hardWeight: [Int]
     let softWeight: [Int]
     let priority: [Int]
-    let capacityShort: [Int]
-    let equipmentMissing: [Int]
-    let ineligible: [Bool]
+    /// Per (activity, venue), activity × venueCount + venue, and one more entry at the end so
+    /// that the last pair's pools have an end.
+    let venueFit: [VenueFit]
     let residential: [Bool]
     let quiet: [[WeeklyWindow]]
     let successors: [[Int]]
     let offered: [Int?]
     let pools: [(item: Equipment, count: Int)]
-    /// Per (activity, venue): the pools a session there draws on, flat:
-    /// `poolList[poolStart[pair]..<poolStart[pair + 1]]`.
-    let poolStart: [Int]
+    /// The pools a session draws on, flat per (activity, venue): see `poolRange`.
     let poolList: [Int]
     let minDistinctDays: [Int?]
     let venueGrid: [Int]
     let gridShares: [Int?]
     let hasGridShares: Bool
     /// Per activity and slot: the time-only soft checks a session starting there fails
-    /// (`TimeFlags`), activity × slot.
-    let timeFlags: [UInt8]
+    /// (`TimeFlags`); activities with the same windows share a row.
+    let timeFlags: SharedRows<UInt8>
     /// Per day of the season: its Monday-to-Sunday week, counted from the season's first week.
     let weekOfDay: [Int]
     let weekCount: Int
@@ -62,28 +60,26 @@ struct SearchFacts: Sendable {
         priority = season.activities.map(\.priority)
         venueCount = problem.venueCount
         let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
-        var short: [Int] = []
-        var missing: [Int] = []
-        var excluded: [Bool] = []
-        var poolStarts: [Int] = [0]
+        var fits: [VenueFit] = []
+        fits.reserveCapacity(problem.activityCount * problem.venueCount + 1)
         var poolItems: [Int] = []
         pools = season.equipmentPools.map { ($0.provides, $0.count) }
         for activity in season.activities {
             for venue in season.venues {
-                short.append(max(0, activity.audienceSize - venue.capacity))
-                missing.append(activity.equipment.subtracting(venue.equipment).subtracting(pooledItems).count)
-                excluded.append(!activity.eligibility.admits(venue))
+                fits.append(
+                    VenueFit(
+                        capacityShort: max(0, activity.audienceSize - venue.capacity),
+                        equipmentMissing: activity.equipment.subtracting(venue.equipment).subtracting(pooledItems)
+                            .count,
+                        ineligible: !activity.eligibility.admits(venue), poolStart: poolItems.count))
                 poolItems += season.equipmentPools.indices.filter {
                     let item = season.equipmentPools[$0].provides
                     return activity.equipment.contains(item) && !venue.equipment.contains(item)
                 }
-                poolStarts.append(poolItems.count)
             }
         }
-        capacityShort = short
-        equipmentMissing = missing
-        ineligible = excluded
-        poolStart = poolStarts
+        fits.append(VenueFit(capacityShort: 0, equipmentMissing: 0, ineligible: false, poolStart: poolItems.count))
+        venueFit = fits
         poolList = poolItems
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
@@ -122,7 +118,7 @@ struct SearchFacts: Sendable {
         let weekNumbers = (0..<max(1, problem.grid.dayCount)).map { Self.weekNumber(ofDayNumber: firstDay + $0) }
         weekOfDay = weekNumbers.map { $0 - weekNumbers[0] }
         weekCount = (weekOfDay.last ?? 0) + 1
-        timeFlags = TimeFlags.table(problem: problem)
+        timeFlags = SharedRows(flat: TimeFlags.table(problem: problem), width: max(1, problem.slotCount))
         weekOfSlot = (0..<problem.slotCount).map { [weekOfDay, slotsPerDay] in weekOfDay[$0 / slotsPerDay] }
         monthOfSlot = (0..<problem.slotCount).map { [months, slotsPerDay] in months[$0 / slotsPerDay] }
         var placements = [(venue: Int, start: Int, partners: [Int])?](repeating: nil, count: problem.sessionCount)
@@ -182,7 +178,7 @@ struct SearchFacts: Sendable {
     @inline(__always)
     func poolRange(_ activity: Int, venue: Int) -> Range<Int> {
         let pair = activity * venueCount + venue
-        return poolStart[pair]..<poolStart[pair + 1]
+        return Int(venueFit[pair].poolStart)..<Int(venueFit[pair + 1].poolStart)
     }
 
     /// Sessions of `activity` at `venue` draw on these pools.

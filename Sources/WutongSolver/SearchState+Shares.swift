@@ -6,12 +6,14 @@ import WutongModel
 /// to add when placing, the share to subtract when removing, and, by difference, the cost of a
 /// move before making it.
 extension SearchState {
-    /// Adds `sign` × the share of `session` at `place` from `slot`, with its current partners.
+    /// Adds `sign` × the share of `session` at `place` from `slot`, with its current partners;
+    /// of the parts that depend on the venue alone or on the start alone, only those in `parts`.
     /// Changes nothing: it is `mutating` only because borrowing the state from a mutating caller
     /// otherwise makes the compiler copy the whole state (every array retained and released) on
     /// each call, which tripled the cost of a move.
     mutating func share(
-        _ session: Int, venue place: Int, start slot: Int, sign: Int, into tally: inout ShareTally
+        _ session: Int, venue place: Int, start slot: Int, sign: Int, parts: ShareParts = .all,
+        into tally: inout ShareTally
     ) {
         let activity = problem.sessionActivity[session]
         let day = problem.day(ofSlot: slot)
@@ -27,13 +29,16 @@ extension SearchState {
 
         // Unary shares.
         if !problem.venueAllowsIgnoringQuiet(activity, venue: place, start: slot) { tally.add(.venueHours, sign) }
-        if facts.capacityShort[pair] != 0 { tally.add(.venueCapacity, sign * facts.capacityShort[pair]) }
-        if facts.equipmentMissing[pair] != 0 { tally.add(.venueEquipment, sign * facts.equipmentMissing[pair]) }
-        if facts.ineligible[pair] { tally.add(.venueEligibility, sign) }
+        if parts.contains(.venueOnly) {
+            let fit = facts.venueFit[pair]
+            if fit.capacityShort != 0 { tally.add(.venueCapacity, sign * Int(fit.capacityShort)) }
+            if fit.equipmentMissing != 0 { tally.add(.venueEquipment, sign * Int(fit.equipmentMissing)) }
+            if fit.ineligible { tally.add(.venueEligibility, sign) }
+        }
         if problem.amplified[activity], facts.residential[place], quietOverlap(venue: place, hold: hold) {
             tally.add(.quietHours, sign)
         }
-        let flags = timeFlags(activity, slot)
+        let flags = parts.contains(.startOnly) ? timeFlags(activity, slot) : 0
         if flags != 0 {
             if flags & TimeFlags.audienceWindow != 0 { tally.add(.audienceWindow, sign) }
             if flags & TimeFlags.activityWindow != 0 { tally.add(.activityWindow, sign) }
@@ -46,7 +51,8 @@ extension SearchState {
             if other != session, holdSlots(other).overlaps(hold) { tally.add(.venueConflict, sign) }
             other = venueDay.next[other]
         }
-        let audiences = problem.audienceStart[activity]..<problem.audienceStart[activity + 1]
+        let audiences =
+            parts.contains(.startOnly) ? problem.audienceStart[activity]..<problem.audienceStart[activity + 1] : 0..<0
         for index in audiences {
             var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
             while node >= 0 {
@@ -66,23 +72,25 @@ extension SearchState {
                 other = amplifiedDay.next[other]
             }
         }
-        let gap = problem.minGapDays[activity]
+        let gap = parts.contains(.startOnly) ? problem.minGapDays[activity] : 0
         if gap > 0 {
             for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
             where sibling != session && isPlaced(sibling) && abs(problem.day(ofSlot: start[sibling]) - day) < gap {
                 tally.add(.seriesSpacing, sign)
             }
         }
-        for predecessor in problem.predecessors[activity] {
-            for earlier in problem.activityFirstSession[predecessor]..<problem.activityFirstSession[predecessor + 1]
-            where isPlaced(earlier) && exactEnd(earlier) > begin {
-                tally.add(.precedence, sign)
+        if parts.contains(.startOnly) {
+            for predecessor in problem.predecessors[activity] {
+                for earlier in problem.activityFirstSession[predecessor]..<problem.activityFirstSession[predecessor + 1]
+                where isPlaced(earlier) && exactEnd(earlier) > begin {
+                    tally.add(.precedence, sign)
+                }
             }
-        }
-        for successor in facts.successors[activity] {
-            for later in problem.activityFirstSession[successor]..<problem.activityFirstSession[successor + 1]
-            where isPlaced(later) && end > problem.minute(ofSlot: start[later]) {
-                tally.add(.precedence, sign)
+            for successor in facts.successors[activity] {
+                for later in problem.activityFirstSession[successor]..<problem.activityFirstSession[successor + 1]
+                where isPlaced(later) && end > problem.minute(ofSlot: start[later]) {
+                    tally.add(.precedence, sign)
+                }
             }
         }
 
@@ -94,7 +102,7 @@ extension SearchState {
         for position in 0..<teamCount[session] where isFirstOccurrence(session, position) {
             partnerShare(
                 session, partner: team[base + position], at: place, from: slot, weekDiscount: sameWeek ? 1 : 0,
-                loadDiscount: linked ? 1 : 0, sign: sign, into: &tally)
+                loadDiscount: linked ? 1 : 0, sign: sign, parts: parts, into: &tally)
         }
 
         // Equipment pools: units in use per slot of the hold, with the session.
@@ -116,7 +124,7 @@ extension SearchState {
         }
 
         // Series: distinct days and venues with the session, against without it.
-        if let minimum = facts.minDistinctDays[activity], minimum > 0 {
+        if parts.contains(.startOnly), let minimum = facts.minDistinctDays[activity], minimum > 0 {
             let daysWithout =
                 activityDayCount[activity] - (linked && activityDays[activity * dayCount + oldDay] == 1 ? 1 : 0)
             let thatDayWithout = activityDays[activity * dayCount + day] - (oldDay == day ? 1 : 0)
@@ -124,12 +132,14 @@ extension SearchState {
             let share = max(0, minimum - daysWith) - max(0, minimum - daysWithout)
             if share != 0 { tally.add(.seriesMinDays, sign * share) }
         }
-        let oldPair = activity * problem.venueCount + oldVenue
-        let venuesWithout = activityVenueCount[activity] - (linked && activityVenues[oldPair] == 1 ? 1 : 0)
-        let thereWithout = activityVenues[pair] - (linked && oldVenue == place ? 1 : 0)
-        let venuesWith = venuesWithout + (thereWithout == 0 ? 1 : 0)
-        let venueShare = max(0, venuesWith - 1) - max(0, venuesWithout - 1)
-        if venueShare != 0 { tally.add(.seriesSameVenue, sign * venueShare) }
+        if parts.contains(.venueOnly) {
+            let oldPair = activity * problem.venueCount + oldVenue
+            let venuesWithout = activityVenueCount[activity] - (linked && activityVenues[oldPair] == 1 ? 1 : 0)
+            let thereWithout = activityVenues[pair] - (linked && oldVenue == place ? 1 : 0)
+            let venuesWith = venuesWithout + (thereWithout == 0 ? 1 : 0)
+            let venueShare = max(0, venuesWith - 1) - max(0, venuesWithout - 1)
+            if venueShare != 0 { tally.add(.seriesSameVenue, sign * venueShare) }
+        }
         var compactness = 0
         for index in audiences {
             compactness += compactnessShare(session, own: own, bucket: problem.audienceList[index] * dayCount + day)
@@ -137,7 +147,7 @@ extension SearchState {
         if compactness != 0 { tally.add(.audienceCompactness, sign * compactness) }
 
         // Season-wide balances.
-        if facts.hasGridShares {
+        if facts.hasGridShares, parts.contains(.venueOnly) {
             let share = gridBalanceShare(place: place, discounting: linked ? oldVenue : -1)
             if share != 0 { tally.add(.gridBalance, sign * share) }
         }
@@ -159,17 +169,20 @@ extension SearchState {
 
     /// What one partner adds by taking part in the session at `place` from `slot`: being busy,
     /// conflicts with the partner's other sessions that day, and the weekly and season counts.
-    /// The discounts remove the session's own current count from the week and the season.
+    /// The discounts remove the session's own current count from the week and the season. The
+    /// busy times and the weekly count depend on the start alone; the season count on neither
+    /// venue nor start (`.placementFree`), so a relocation leaves it out.
     @inline(__always)
     mutating func partnerShare(
         _ session: Int, partner: Int, at place: Int, from slot: Int, weekDiscount: Int, loadDiscount: Int,
-        sign: Int, into tally: inout ShareTally
+        sign: Int, parts: ShareParts = .all, into tally: inout ShareTally
     ) {
         let activity = problem.sessionActivity[session]
         let own = slot..<slot + problem.sessionSlots[activity]
         let begin = problem.minute(ofSlot: slot)
         let end = begin + problem.durationMinutes[activity]
-        if problem.partnerBusy(partner, during: own) { tally.add(.partnerAvailability, sign) }
+        let timed = parts.contains(.startOnly)
+        if timed, problem.partnerBusy(partner, during: own) { tally.add(.partnerAvailability, sign) }
         var node = partnerDay.head[partner * dayCount + problem.day(ofSlot: slot)]
         while node >= 0 {
             let colleague = facts.nodeSession[node]
@@ -178,12 +191,15 @@ extension SearchState {
             }
             node = partnerDay.next[node]
         }
-        if partnerWeek[partner * facts.weekCount + facts.week(ofSlot: slot)] - weekDiscount + 1
-            > problem.weeklyLimit[partner]
+        if timed,
+            partnerWeek[partner * facts.weekCount + facts.week(ofSlot: slot)] - weekDiscount + 1
+                > problem.weeklyLimit[partner]
         {
             tally.add(.partnerWeeklyLimit, sign)
         }
-        if let offered = facts.offered[partner], partnerLoad[partner] - loadDiscount + 1 > offered {
+        if parts.contains(.placementFree), let offered = facts.offered[partner],
+            partnerLoad[partner] - loadDiscount + 1 > offered
+        {
             tally.add(.partnerFairness, sign)
         }
     }
@@ -195,7 +211,7 @@ extension SearchState {
             return TimeFlags.Checks(problem: problem, activity: activity).flags(
                 startMinute: problem.minute(ofSlot: slot))
         }
-        return facts.timeFlags[activity * problem.slotCount + slot]
+        return facts.timeFlags[activity, slot]
     }
 
     /// Whether a hold at `place` overlaps its quiet hours.

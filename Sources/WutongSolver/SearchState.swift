@@ -134,9 +134,35 @@ struct SearchState {
     /// at `share`.)
     mutating func relocationDelta(_ session: Int, venue newVenue: Int, start newStart: Int) -> (hard: Int, soft: Int) {
         var tally = ShareTally()
-        share(session, venue: newVenue, start: newStart, sign: 1, into: &tally)
-        share(session, venue: venue[session], start: start[session], sign: -1, into: &tally)
+        relocationTally(session, venue: newVenue, start: newStart, into: &tally)
         return cost(of: tally)
+    }
+
+    /// What moving a placed session to `newVenue` from `newStart` would add to each constraint,
+    /// without making the move, written over `tally` (passed in rather than returned: the copy
+    /// of a returned tally showed in the profile).
+    mutating func relocationTally(
+        _ session: Int, venue newVenue: Int, start newStart: Int, into tally: inout ShareTally
+    ) {
+        // What depends on the venue alone is the same before and after when the venue is kept,
+        // and likewise the start: those parts cancel, so neither side computes them.
+        var parts = ShareParts.relocation
+        if newVenue != venue[session] { parts.insert(.venueOnly) }
+        if newStart != start[session] { parts.insert(.startOnly) }
+        tally = ShareTally()
+        share(session, venue: newVenue, start: newStart, sign: 1, parts: parts, into: &tally)
+        share(session, venue: venue[session], start: start[session], sign: -1, parts: parts, into: &tally)
+    }
+
+    /// Makes a relocation whose tally `relocationTally` computed in the current state, adding
+    /// that tally instead of computing the session's share twice more.
+    mutating func relocate(_ session: Int, venue newVenue: Int, start newStart: Int, costed tally: borrowing ShareTally)
+    {
+        unlink(session)
+        venue[session] = newVenue
+        start[session] = newStart
+        link(session)
+        add(tally)
     }
 
     /// What replacing the partner at `position` of a placed session by `partner` (not in its team)
@@ -173,7 +199,7 @@ struct SearchState {
 
     /// A tally's weighted hard and soft cost.
     @inline(__always)
-    func cost(of tally: ShareTally) -> (hard: Int, soft: Int) {
+    func cost(of tally: borrowing ShareTally) -> (hard: Int, soft: Int) {
         var hard = 0
         var soft = 0
         var touched = tally.touched
@@ -187,7 +213,7 @@ struct SearchState {
     }
 
     /// Adds a tally's amounts to the totals.
-    private mutating func add(_ tally: ShareTally) {
+    private mutating func add(_ tally: borrowing ShareTally) {
         var touched = tally.touched
         while touched != 0 {
             let index = touched.trailingZeroBitCount
@@ -272,5 +298,70 @@ extension SearchState {
                     index: problem.sessionIndex[session],
                     placement: placement)
             })
+    }
+}
+
+/// Undoing a move that was made in order to be scored (a swap, a Kempe chain, a placement), for
+/// when the search rejects it. Most such moves are rejected, and recomputing every share on the
+/// way back cost as much as making the move; instead the totals saved before the move are put
+/// back and only the occupancy tables are re-filed.
+extension SearchState {
+    /// Every total a share changes: the amount per constraint and the weighted sums.
+    struct Totals {
+        var amounts = InlineArray<24, Int>(repeating: 0)
+        var medium = 0
+        var hard = 0
+        var soft = 0
+    }
+
+    var totals: Totals {
+        var saved = Totals()
+        for index in amounts.indices { saved.amounts[index] = amounts[index] }
+        saved.medium = medium
+        saved.hard = hardTotal
+        saved.soft = softTotal
+        return saved
+    }
+
+    /// Puts back totals saved before a move, once the move's placements are undone.
+    mutating func restore(_ saved: Totals) {
+        for index in amounts.indices { amounts[index] = saved.amounts[index] }
+        medium = saved.medium
+        hardTotal = saved.hard
+        softTotal = saved.soft
+    }
+
+    /// Moves a placed session in the occupancy tables, its totals untouched.
+    mutating func refile(_ session: Int, venue newVenue: Int, start newStart: Int) {
+        unlink(session)
+        venue[session] = newVenue
+        start[session] = newStart
+        link(session)
+    }
+
+    /// Takes a placed session out of the occupancy tables, its totals untouched.
+    mutating func unfile(_ session: Int) {
+        unlink(session)
+        venue[session] = -1
+        teamCount[session] = 0
+    }
+
+    /// Files an unplaced session in the occupancy tables, its totals untouched.
+    mutating func file(_ session: Int, venue newVenue: Int, start newStart: Int, partners: [Int]) {
+        precondition(!isPlaced(session))
+        venue[session] = newVenue
+        start[session] = newStart
+        let base = facts.teamBase[session]
+        for (offset, partner) in partners.enumerated() { team[base + offset] = partner }
+        teamCount[session] = partners.count
+        link(session)
+    }
+
+    /// Puts a partner back at `position` of a placed session in the occupancy tables, its totals
+    /// untouched.
+    mutating func refileTeam(_ session: Int, at position: Int, with partner: Int) {
+        unlink(session)
+        team[facts.teamBase[session] + position] = partner
+        link(session)
     }
 }

@@ -88,8 +88,13 @@ import WutongModel
         var state = SearchState(problem: problem, facts: SearchFacts(problem: problem, baseline: baseline))
         for round in 0..<3_000 {
             let session = pick(problem.sessionCount)
-            if state.isPlaced(session), pick(2) == 0, let (venue, start, _) = randomPlacement(state, session) {
-                // A relocation costed before it is made costs what making it costs.
+            if state.isPlaced(session), pick(2) == 0, let placement = randomPlacement(state, session) {
+                // A relocation costed before it is made costs what making it costs. A third keep
+                // the venue and a third the start, whose parts the delta leaves out as cancelling.
+                let keep = pick(3)
+                let venue = keep == 0 ? state.venue[session] : placement.0
+                let start = keep == 1 ? state.start[session] : placement.1
+                guard venue != state.venue[session] || start != state.start[session] else { continue }
                 let before = state.score
                 let predicted = state.relocationDelta(session, venue: venue, start: start)
                 state.relocate(session, venue: venue, start: start)
