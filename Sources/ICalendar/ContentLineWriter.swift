@@ -14,18 +14,29 @@ public enum ContentLineWriter {
     /// Folds one logical line: each physical line at most 75 octets, continuations begin with
     /// one space (which counts towards the 75).
     public static func fold(_ line: String) -> String {
-        var result = ""
+        let utf8 = line.utf8
+        guard utf8.count > foldWidth else { return line + "\r\n" }
+        // Byte by byte: building the result scalar by scalar was most of the time of writing a
+        // season's feeds. A lead byte gives its scalar's length, so a fold never splits one.
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + utf8.count / (foldWidth - 1) * 3 + 2)
         var width = 0
-        for character in line.unicodeScalars {
-            let octets = String(character).utf8.count
-            if width + octets > foldWidth {
-                result += "\r\n "
-                width = 1
+        var pending = 0
+        for byte in utf8 {
+            if pending == 0 {
+                let octets = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if width + octets > foldWidth {
+                    result.append(contentsOf: [0x0D, 0x0A, 0x20])
+                    width = 1
+                }
+                width += octets
+                pending = octets
             }
-            result.unicodeScalars.append(character)
-            width += octets
+            result.append(byte)
+            pending -= 1
         }
-        return result + "\r\n"
+        result.append(contentsOf: [0x0D, 0x0A])
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func quotedIfNeeded(_ value: String) -> String {
@@ -36,6 +47,10 @@ public enum ContentLineWriter {
 /// TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and newline are escaped.
 public enum TextValue {
     public static func escape(_ text: String) -> String {
+        // Most values have nothing to escape; walking them character by character was slow.
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
         var result = ""
         for character in text {
             switch character {

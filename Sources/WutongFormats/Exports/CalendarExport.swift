@@ -48,6 +48,19 @@ public enum CalendarExport {
             writer.event(session, cancelled: cancelled).map { (placement: session.placement!, event: $0) }
         }
         let venueGrid = Dictionary(season.venues.map { ($0.id, $0.grid) }, uniquingKeysWith: { first, _ in first })
+        // The events of each partner, venue and grid, in order, gathered in one pass: filtering
+        // every event for each of them grew as (partners + venues) × sessions.
+        var byPartner: [String: [Int]] = [:]
+        var byVenue: [String: [Int]] = [:]
+        var byGrid: [String: [Int]] = [:]
+        for (index, (placement, _)) in events.enumerated() {
+            for (position, partner) in placement.partners.enumerated()
+            where !placement.partners[..<position].contains(partner) {
+                byPartner[partner, default: []].append(index)
+            }
+            byVenue[placement.venue, default: []].append(index)
+            if let grid = venueGrid[placement.venue] { byGrid[grid, default: []].append(index) }
+        }
         var feeds = [
             writer.feed(
                 fileName: "season.ics", name: season.name, description: "all sessions", events: events.map(\.event))
@@ -57,21 +70,21 @@ public enum CalendarExport {
                 writer.feed(
                     fileName: "partner-" + safeName(partner.id) + ".ics", name: "\(season.name) · \(partner.name)",
                     description: "sessions of \(partner.name)",
-                    events: events.filter { $0.placement.partners.contains(partner.id) }.map(\.event)))
+                    events: (byPartner[partner.id] ?? []).map { events[$0].event }))
         }
         for venue in season.venues {
             feeds.append(
                 writer.feed(
                     fileName: "venue-" + safeName(venue.id) + ".ics", name: "\(season.name) · \(venue.name)",
                     description: "sessions at \(venue.name)",
-                    events: events.filter { $0.placement.venue == venue.id }.map(\.event)))
+                    events: (byVenue[venue.id] ?? []).map { events[$0].event }))
         }
         for grid in season.grids {
             feeds.append(
                 writer.feed(
                     fileName: "grid-" + safeName(grid.id) + ".ics", name: "\(season.name) · \(grid.name)",
                     description: "sessions in \(grid.name)",
-                    events: events.filter { venueGrid[$0.placement.venue] == grid.id }.map(\.event)))
+                    events: (byGrid[grid.id] ?? []).map { events[$0].event }))
         }
         return feeds
     }

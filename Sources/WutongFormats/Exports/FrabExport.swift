@@ -28,7 +28,14 @@ public enum FrabExport {
         writer.element("timeslot_duration", text: clock(season.calendar.slotMinutes))
         writer.element("time_zone_name", text: season.calendar.timeZone)
         writer.endElement()
-        let placed = schedule.sessions.compactMap { session in session.placement.map { (session, $0) } }
+        // Grouped once: filtering every session for each day and venue took seconds (days ×
+        // venues × sessions) on a season of thousands of activities.
+        var byVenueAndDay: [VenueDay: [(ScheduledSession, Placement)]] = [:]
+        for session in schedule.sessions {
+            guard let placement = session.placement else { continue }
+            byVenueAndDay[VenueDay(venue: placement.venue, day: placement.start.date.dayNumber), default: []].append(
+                (session, placement))
+        }
         for offset in 0..<days {
             let date = season.calendar.start.adding(days: offset)
             let midnight = LocalDateTime(date: date, time: TimeOfDay(minutes: 0)!)
@@ -38,7 +45,7 @@ public enum FrabExport {
             writer.attribute("start", instants.format(midnight))
             writer.attribute("end", instants.format(LocalDateTime(minuteNumber: midnight.minuteNumber + 1440)))
             for venue in season.venues {
-                let sessions = placed.filter { $0.1.venue == venue.id && $0.1.start.date == date }
+                let sessions = (byVenueAndDay[VenueDay(venue: venue.id, day: date.dayNumber)] ?? [])
                     .sorted { ($0.1.start, $0.0.activity, $0.0.index) < ($1.1.start, $1.0.activity, $1.0.index) }
                 guard !sessions.isEmpty else { continue }
                 writer.startElement("room")
@@ -77,6 +84,11 @@ public enum FrabExport {
         }
         writer.endElement()
         return writer.finish()
+    }
+
+    private struct VenueDay: Hashable {
+        let venue: String
+        let day: Int
     }
 
     /// `H:MM` for a number of minutes.
