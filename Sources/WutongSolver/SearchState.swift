@@ -99,33 +99,21 @@ struct SearchState {
     mutating func remove(_ session: Int) {
         guard isPlaced(session) else { return }
         contribute(session, sign: -1)
-        unlink(session)
-        venue[session] = -1
-        teamCount[session] = 0
+        unfile(session)
         medium += facts.priority[problem.sessionActivity[session]]
     }
 
     /// Places an unplaced session, adding its share of every constraint.
     mutating func insert(_ session: Int, venue newVenue: Int, start newStart: Int, partners newPartners: [Int]) {
-        precondition(!isPlaced(session))
-        precondition(newPartners.count <= facts.teamCapacity[session], "more partners than the session has room for")
-        venue[session] = newVenue
-        start[session] = newStart
-        let base = facts.teamBase[session]
-        for (offset, partner) in newPartners.enumerated() { team[base + offset] = partner }
-        teamCount[session] = newPartners.count
+        file(session, venue: newVenue, start: newStart, partners: newPartners)
         medium -= facts.priority[problem.sessionActivity[session]]
-        link(session)
         contribute(session, sign: 1)
     }
 
     /// Moves a placed session to another venue and start with the same partners.
     mutating func relocate(_ session: Int, venue newVenue: Int, start newStart: Int) {
         contribute(session, sign: -1)
-        unlink(session)
-        venue[session] = newVenue
-        start[session] = newStart
-        link(session)
+        refile(session, venue: newVenue, start: newStart)
         contribute(session, sign: 1)
     }
 
@@ -158,10 +146,7 @@ struct SearchState {
     /// that tally instead of computing the session's share twice more.
     mutating func relocate(_ session: Int, venue newVenue: Int, start newStart: Int, costed tally: borrowing ShareTally)
     {
-        unlink(session)
-        venue[session] = newVenue
-        start[session] = newStart
-        link(session)
+        refile(session, venue: newVenue, start: newStart)
         add(tally)
     }
 
@@ -301,10 +286,11 @@ extension SearchState {
     }
 }
 
-/// Undoing a move that was made in order to be scored (a swap, a Kempe chain, a placement), for
-/// when the search rejects it. Most such moves are rejected, and recomputing every share on the
-/// way back cost as much as making the move; instead the totals saved before the move are put
-/// back and only the occupancy tables are re-filed.
+/// Filing without scoring: the moves above score and file; undoing a move that was made in order
+/// to be scored (a swap, a Kempe chain, a placement) when the search rejects it only files.
+/// Most such moves are rejected, and recomputing every share on the way back cost as much as
+/// making the move; instead the totals saved before the move are put back and only the
+/// occupancy tables are re-filed.
 extension SearchState {
     /// Every total a share changes: the amount per constraint and the weighted sums.
     struct Totals {
@@ -349,6 +335,7 @@ extension SearchState {
     /// Files an unplaced session in the occupancy tables, its totals untouched.
     mutating func file(_ session: Int, venue newVenue: Int, start newStart: Int, partners: [Int]) {
         precondition(!isPlaced(session))
+        precondition(partners.count <= facts.teamCapacity[session], "more partners than the session has room for")
         venue[session] = newVenue
         start[session] = newStart
         let base = facts.teamBase[session]
