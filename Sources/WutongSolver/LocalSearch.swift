@@ -2,9 +2,9 @@ import WutongModel
 
 /// Improves a schedule by local search. A move that makes nothing worse is always kept; a
 /// worsening one by one of two rules: simulated annealing (kept with probability
-/// exp(−Δsoft / T), never when hard or medium get worse, T cooled over the budget; see
-/// `Cooling`) or late-acceptance hill climbing (kept when no worse than the schedule of
-/// `historyLength` moves ago). Moves: change a session's venue and start, move it next to
+/// exp(−Δsoft / T), never when hard or medium get worse, T cooled in cycles over the budget,
+/// each later cycle starting again from the best schedule; see `Cooling`) or late-acceptance
+/// hill climbing (kept when no worse than the schedule of `historyLength` moves ago). Moves: change a session's venue and start, move it next to
 /// another session of its audience, change one of its partners, swap two sessions' placements,
 /// shift a Kempe chain of sessions between two start times, place an unplaced session (into a
 /// free spot or taking out what it collides with). Under late acceptance, when the best score
@@ -29,6 +29,11 @@ struct LocalSearch {
     let historyLength = 1_000
     /// Moves without a new best before the search restarts from the best with a perturbation.
     let stallLimit: Int
+    /// The moves per movable session the first annealing cycle takes at least. The bundled
+    /// season (172 sessions) reaches its usual scores in about 17 million moves (a 10-second
+    /// run: soft 47–51 over seeds 1–6, as with 30 s), a season of 983 sessions is still
+    /// improving after 45 million (30 s).
+    let cycleMovesPerSession: Int
     private(set) var best: Score
     /// Moves tried (the move limit counts these) and moves actually scored.
     private(set) var moves = 0
@@ -43,6 +48,12 @@ struct LocalSearch {
     /// is possible at all. Without it, the search does not waste a quarter of its moves on
     /// partner changes that cannot happen.
     private let partnerChoice: [Bool]
+    /// Per activity and partner position (`positionStart[activity] + position`): the range of
+    /// `roleCandidates` that may fill it. Flat, because the nested requirement lists cost three
+    /// dependent reads per partner change in a season too large for the cache.
+    private let positionStart: [Int]
+    private let positionCandidates: [Range<Int>]
+    private let roleCandidates: [Int]
     /// The sessions of each audience group, flat:
     /// `audienceMembers[audienceMemberStart[g]..<audienceMemberStart[g + 1]]`.
     private let audienceMemberStart: [Int]
@@ -88,13 +99,27 @@ struct LocalSearch {
         case ejected(session: Int)
     }
 
-    init(state: SearchState, seed: UInt64, stallLimit: Int? = nil) {
+    init(state: SearchState, seed: UInt64, stallLimit: Int? = nil, cycleMovesPerSession: Int = 100_000) {
         self.state = state
         problem = state.problem
         random = SeededGenerator(seed: seed ^ 0x5DEE_CE66)
         best = state.score
         movable = (0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil }
         partnerChoice = state.problem.requirements.map { roles in roles.contains { $0.candidates.count > $0.count } }
+        var starts = [0]
+        var ranges: [Range<Int>] = []
+        var flat: [Int] = []
+        for roles in state.problem.requirements {
+            for role in roles {
+                let range = flat.count..<flat.count + role.candidates.count
+                flat += role.candidates
+                ranges += Array(repeating: range, count: role.count)
+            }
+            starts.append(ranges.count)
+        }
+        positionStart = starts
+        positionCandidates = ranges
+        roleCandidates = flat
         var groups = Array(repeating: [Int](), count: (state.problem.audienceList.max() ?? -1) + 1)
         for session in 0..<state.problem.sessionCount {
             let activity = state.problem.sessionActivity[session]
@@ -113,6 +138,7 @@ struct LocalSearch {
         // Restarting often hurt on the bundled season (every 172k moves: mean soft 52.3 against
         // 45.7 without), so the search restarts only when it has long stopped improving.
         self.stallLimit = stallLimit ?? max(5_000_000, 10_000 * movable.count)
+        self.cycleMovesPerSession = cycleMovesPerSession
     }
 
     /// The best schedule found: per session its venue, start slot and partners, or nil.
@@ -140,7 +166,13 @@ struct LocalSearch {
             if moves & 255 == 0 {
                 if shouldStop() { break }
                 if moves & 65_535 == 0 { progress(report(current)) }
-                if annealing, let budget { cooling.update(fraction: budget.fraction(moves: moves)) }
+                if annealing, let budget {
+                    let used = budget.fraction(moves: moves)
+                    if cooling.update(fraction: used, firstCycleAtLeast: firstCycleShare(used: used)) {
+                        current = restartFromBest(perturbing: false)
+                        assert(current == best, "a new cycle starts from the best schedule")
+                    }
+                }
             }
             moves += 1
             if moves - lastBest > stallLimit {
@@ -223,6 +255,13 @@ struct LocalSearch {
         progress(report(current))
     }
 
+    /// The share of the budget the first annealing cycle takes at least: its moves at the pace
+    /// so far (exactly, under a move limit; the whole budget before the first move).
+    private func firstCycleShare(used: Double) -> Double {
+        guard moves > 0, used > 0 else { return 1 }
+        return min(1, Double(cycleMovesPerSession) * Double(movable.count) * used / Double(moves))
+    }
+
     private func report(_ current: Score) -> Progress {
         Progress(
             moves: moves, evaluated: evaluated, accepted: accepted, best: best, current: current, restarts: restarts)
@@ -251,9 +290,10 @@ struct LocalSearch {
         changed.removeAll(keepingCapacity: true)
     }
 
-    /// Puts back the best schedule (only the sessions changed since) and shakes it with a few
-    /// unconditional random moves, so the search leaves the basin it was stuck in.
-    private mutating func restartFromBest() -> Score {
+    /// Puts back the best schedule (only the sessions changed since) and, when `perturbing`,
+    /// shakes it with a few unconditional random moves, so the search leaves the basin it was
+    /// stuck in. A new annealing cycle does not shake it: its own heat does that.
+    private mutating func restartFromBest(perturbing: Bool = true) -> Score {
         restarts += 1
         let differing = changed
         for session in differing where state.isPlaced(session) { state.remove(session) }
@@ -265,7 +305,7 @@ struct LocalSearch {
         }
         for session in differing { isChanged[session] = false }
         changed.removeAll(keepingCapacity: true)
-        let strength = max(3, movable.count / 50)
+        let strength = perturbing ? max(3, movable.count / 50) : 0
         for _ in 0..<strength { apply(proposeRandomMove()) }
         return state.score
     }
@@ -477,20 +517,11 @@ struct LocalSearch {
         let count = state.teamCount[session]
         guard count > 0 else { return .impossible }
         let position = pick(count)
-        // The requirement this position fills.
-        var offset = 0
-        var requirement = -1
-        for (index, role) in problem.requirements[activity].enumerated() {
-            if position < offset + role.count {
-                requirement = index
-                break
-            }
-            offset += role.count
-        }
-        guard requirement >= 0 else { return .impossible }
-        let candidates = problem.requirements[activity][requirement].candidates.count
-        guard candidates > 1 else { return .impossible }
-        let replacement = problem.requirements[activity][requirement].candidates[pick(candidates)]
+        let slot = positionStart[activity] + position
+        guard slot < positionStart[activity + 1] else { return .impossible }
+        let candidates = positionCandidates[slot]
+        guard candidates.count > 1 else { return .impossible }
+        let replacement = roleCandidates[candidates.lowerBound + pick(candidates.count)]
         let base = state.facts.teamBase[session]
         for index in 0..<count where state.team[base + index] == replacement { return .impossible }
         return .partnerChange(session: session, position: position, partner: replacement)

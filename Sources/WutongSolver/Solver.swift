@@ -57,7 +57,8 @@ public struct SolveOptions: Sendable {
 public enum Acceptance: String, Sendable, CaseIterable {
     /// Late acceptance hill climbing: no worse than now or than 1,000 moves ago.
     case lateAcceptance = "late"
-    /// Simulated annealing cooled over the run's budget (move limit or time limit). Without a
+    /// Simulated annealing cooled over the run's budget (move limit or time limit), in cycles
+    /// of which each after the first starts again from the best schedule (`Cooling`). Without a
     /// budget the search falls back to late acceptance.
     case annealing
 }

@@ -3,6 +3,12 @@ import WutongModel
 
 @testable import WutongSolver
 
+#if canImport(Darwin)
+    import Darwin
+#else
+    import Glibc
+#endif
+
 /// Simulated annealing: the cooling schedule, the budget it cools over, and runs with it.
 @Suite struct AcceptanceTests {
     /// Feeds the worsenings 1…1,000 in a scrambled order; none is kept while they calibrate.
@@ -20,10 +26,64 @@ import WutongModel
         var cooling = Self.calibrated()
         #expect(cooling.isCalibrated)
         #expect(cooling.temperature == 501)
+        cooling.update(fraction: 0.25)
+        #expect(abs(cooling.temperature - (501 * 0.1).squareRoot()) < 1e-9, "halfway through the first cycle")
+        cooling.update(fraction: 0.5.nextDown)
+        #expect(abs(cooling.temperature - 0.1) < 1e-9, "the first cycle ends at half the budget")
         cooling.update(fraction: 1)
-        #expect(abs(cooling.temperature - 0.1) < 1e-9)
-        cooling.update(fraction: 0.5)
-        #expect(abs(cooling.temperature - (501 * 0.1).squareRoot()) < 1e-9)
+        #expect(abs(cooling.temperature - 0.1) < 1e-9, "the last cycle ends with the budget")
+    }
+
+    /// The first cycle takes half the budget, each later one half of the rest, the last all of
+    /// a rest under a tenth; a later cycle starts at a fifth of the first start temperature.
+    @Test func laterCyclesTakeHalfTheRestAndStartAtAFifthOfTheHeat() {
+        var cooling = Self.calibrated()
+        #expect(cooling.cycle == 0..<0.5)
+        let began1 = cooling.update(fraction: 0.3)
+        #expect(!began1, "still the first cycle")
+        let began2 = cooling.update(fraction: 0.5)
+        #expect(began2, "the second cycle begins at half the budget")
+        #expect(cooling.cycles == 2)
+        #expect(cooling.cycle == 0.5..<0.75)
+        #expect(abs(cooling.temperature - 501 * 0.2) < 1e-9)
+        let began3 = cooling.update(fraction: 0.625)
+        #expect(!began3)
+        #expect(abs(cooling.temperature - (501 * 0.2 * 0.1).squareRoot()) < 1e-9)
+        let began4 = cooling.update(fraction: 0.95)
+        #expect(began4, "a jump past several ends begins one new cycle")
+        #expect(cooling.cycles == 5)
+        #expect(cooling.cycle == 0.9375..<1)
+        let began5 = cooling.update(fraction: 1)
+        #expect(!began5, "nothing begins after the last cycle")
+        #expect(cooling.cycles == 5)
+    }
+
+    /// A first cycle the caller says needs more of the budget takes it; the later ones halve
+    /// what is left after it, and a floor of the whole budget leaves one cycle.
+    @Test func theFirstCycleTakesAtLeastWhatTheCallerAsks() {
+        var cooling = Self.calibrated()
+        let early = cooling.update(fraction: 0.6, firstCycleAtLeast: 0.7)
+        #expect(!early, "the first cycle runs to 0.7")
+        #expect(cooling.cycle == 0..<0.7)
+        #expect(abs(cooling.temperature - 501 * pow(0.1 / 501, 0.6 / 0.7)) < 1e-9)
+        let began = cooling.update(fraction: 0.7, firstCycleAtLeast: 0.7)
+        #expect(began)
+        #expect(cooling.cycle == 0.7..<0.85)
+        var single = Self.calibrated()
+        let never = single.update(fraction: 0.99, firstCycleAtLeast: 1)
+        #expect(!never)
+        #expect(single.cycles == 1)
+        #expect(single.cycle == 0..<1)
+    }
+
+    /// Cycles are counted before calibration too, so a search that calibrates late still
+    /// restarts where the cycles say.
+    @Test func cyclesBeginBeforeCalibration() {
+        var cooling = Cooling()
+        let began = cooling.update(fraction: 0.6)
+        #expect(began)
+        #expect(cooling.cycles == 2)
+        #expect(cooling.temperature == 0)
     }
 
     @Test func beforeCalibrationTheTemperatureStaysAtZero() {
@@ -72,7 +132,7 @@ import WutongModel
         #expect(first.schedule == second.schedule)
         #expect(first.report.score == first.searched)
         #expect(first.report.score < first.constructed)
-        #expect(first.restarts == 0, "annealing does not restart")
+        #expect(first.restarts == 0, "30,000 moves are too few for more than one cycle")
         let late = Solver.solve(season, options: SolveOptions(seed: 4, moveLimit: 30_000, acceptance: .lateAcceptance))
         #expect(late.schedule != first.schedule, "the two rules take different paths")
     }
@@ -104,7 +164,8 @@ import WutongModel
         let season = IncrementalScoreTests.season(seed: seed)
         let problem = CompiledProblem(season: season)
         let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed)
-        var search = LocalSearch(state: built.state, seed: seed)
+        // Cycles of at least 10 moves per session: the later ones start from the best schedule.
+        var search = LocalSearch(state: built.state, seed: seed, cycleMovesPerSession: 10)
         let budget = Budget(moveLimit: 40_000, seconds: nil) { 0 }
         for round in 1...4 {
             search.run(
@@ -118,6 +179,7 @@ import WutongModel
             }
             #expect(search.state.score == report.score)
         }
+        #expect(search.restarts > 0, "new cycles went back to the best schedule")
         for kind in [MoveKind.relocate, .beside, .partner, .swap, .kempeChain] {
             #expect(search.statistics.evaluated[kind.rawValue] > 0, "\(kind) never tried")
             #expect(search.statistics.accepted[kind.rawValue] > 0, "\(kind) never kept")
