@@ -8,17 +8,19 @@ struct SearchFacts: Sendable {
     let hardWeight: [Int]
     let softWeight: [Int]
     let priority: [Int]
-    /// Per (activity, venue), activity × venueCount + venue, and one more entry at the end so
-    /// that the last pair's pools have an end.
-    let venueFit: [VenueFit]
+    /// Per (activity, venue): activity × venue count + venue; read through `fit`.
+    private let venueFit: [VenueFit]
+    private let venueCount: Int
     let residential: [Bool]
     let quiet: [[WeeklyWindow]]
     let successors: [[Int]]
     let offered: [Int?]
     let pools: [(item: Equipment, count: Int)]
-    /// The pools a session draws on, flat per (activity, venue): see `poolRange`.
+    /// The pool lists sessions draw on, each distinct list stored once: see `poolRange`.
     let poolList: [Int]
     let minDistinctDays: [Int?]
+    /// Per activity: whether it has a minimum of distinct days, the only reason to count them.
+    let countsDays: [Bool]
     let venueGrid: [Int]
     let gridShares: [Int?]
     let hasGridShares: Bool
@@ -47,7 +49,6 @@ struct SearchFacts: Sendable {
     private let monthOfDay: [Int]
     private let slotsPerDay: Int
     private let firstDayNumber: Int
-    private let venueCount: Int
     /// Per session: its baseline placement (venue, start slot, partners), for `stability`.
     let baseline: [(venue: Int, start: Int, partners: [Int])?]
 
@@ -58,28 +59,35 @@ struct SearchFacts: Sendable {
         hardWeight = settings.map { $0.level == .hard ? $0.weight : 0 }
         softWeight = settings.map { $0.level == .hard ? 0 : $0.weight }
         priority = season.activities.map(\.priority)
-        venueCount = problem.venueCount
         let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
         var fits: [VenueFit] = []
-        fits.reserveCapacity(problem.activityCount * problem.venueCount + 1)
+        fits.reserveCapacity(problem.activityCount * problem.venueCount)
         var poolItems: [Int] = []
+        var poolListStart: [[Int]: Int] = [[]: 0]
         pools = season.equipmentPools.map { ($0.provides, $0.count) }
         for activity in season.activities {
             for venue in season.venues {
+                let drawn = season.equipmentPools.indices.filter {
+                    let item = season.equipmentPools[$0].provides
+                    return activity.equipment.contains(item) && !venue.equipment.contains(item)
+                }
+                let start =
+                    poolListStart[drawn]
+                    ?? {
+                        poolListStart[drawn] = poolItems.count
+                        poolItems += drawn
+                        return poolItems.count - drawn.count
+                    }()
                 fits.append(
                     VenueFit(
                         capacityShort: max(0, activity.audienceSize - venue.capacity),
                         equipmentMissing: activity.equipment.subtracting(venue.equipment).subtracting(pooledItems)
                             .count,
-                        ineligible: !activity.eligibility.admits(venue), poolStart: poolItems.count))
-                poolItems += season.equipmentPools.indices.filter {
-                    let item = season.equipmentPools[$0].provides
-                    return activity.equipment.contains(item) && !venue.equipment.contains(item)
-                }
+                        ineligible: !activity.eligibility.admits(venue), pools: start..<start + drawn.count))
             }
         }
-        fits.append(VenueFit(capacityShort: 0, equipmentMissing: 0, ineligible: false, poolStart: poolItems.count))
         venueFit = fits
+        venueCount = problem.venueCount
         poolList = poolItems
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
@@ -90,6 +98,7 @@ struct SearchFacts: Sendable {
         successors = followers
         offered = season.partners.map(\.offeredSessions)
         minDistinctDays = season.activities.map(\.minDistinctDays)
+        countsDays = minDistinctDays.map { ($0 ?? 0) > 0 }
         let gridIndex = Dictionary(
             season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         venueGrid = season.venues.map { gridIndex[$0.grid] ?? -1 }
@@ -177,8 +186,13 @@ struct SearchFacts: Sendable {
     /// The slice of `poolList` for a session of `activity` at `venue`.
     @inline(__always)
     func poolRange(_ activity: Int, venue: Int) -> Range<Int> {
-        let pair = activity * venueCount + venue
-        return Int(venueFit[pair].poolStart)..<Int(venueFit[pair + 1].poolStart)
+        fit(activity, venue: venue).pools
+    }
+
+    /// What a session of `activity` gets wrong at `venue` whatever else is placed.
+    @inline(__always)
+    func fit(_ activity: Int, venue: Int) -> VenueFit {
+        venueFit[activity * venueCount + venue]
     }
 
     /// Sessions of `activity` at `venue` draw on these pools.

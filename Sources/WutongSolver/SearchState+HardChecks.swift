@@ -123,10 +123,10 @@ extension SearchState {
         var cost = 0
         if timeFlags(activity, slot) & TimeFlags.preferredTimes != 0 { cost += 2 }
         let day = problem.day(ofSlot: slot)
-        if activityVenueCount[activity] > (activityVenues[activity * problem.venueCount + place] > 0 ? 1 : 0) {
+        if activityVenueCount[activity] > (placedSessions(of: activity, atVenue: place, besides: -1) > 0 ? 1 : 0) {
             cost += 1
         }
-        if activityDays[activity * dayCount + day] > 0 { cost += 5 }
+        if placedSessions(of: activity, onDay: day, besides: -1) > 0 { cost += 5 }
         // An activity others must follow goes early, leaving them room at the end.
         if !facts.successors[activity].isEmpty { cost += day / 7 }
         return cost

@@ -35,10 +35,10 @@ extension SearchState {
             partnerWeek[partner * facts.weekCount + week] += 1
             partnerLoad[partner] += 1
         }
-        if activityDays[activity * dayCount + day] == 0 { activityDayCount[activity] += 1 }
-        activityDays[activity * dayCount + day] += 1
-        if activityVenues[activity * problem.venueCount + place] == 0 { activityVenueCount[activity] += 1 }
-        activityVenues[activity * problem.venueCount + place] += 1
+        if facts.countsDays[activity], placedSessions(of: activity, onDay: day, besides: session) == 0 {
+            activityDayCount[activity] += 1
+        }
+        if placedSessions(of: activity, atVenue: place, besides: session) == 0 { activityVenueCount[activity] += 1 }
         for pool in facts.poolsUsed(activity, venue: place) {
             for slot in clampedHold(session) { poolUse[pool * problem.slotCount + slot] += 1 }
         }
@@ -69,10 +69,10 @@ extension SearchState {
             partnerWeek[partner * facts.weekCount + week] -= 1
             partnerLoad[partner] -= 1
         }
-        activityDays[activity * dayCount + day] -= 1
-        if activityDays[activity * dayCount + day] == 0 { activityDayCount[activity] -= 1 }
-        activityVenues[activity * problem.venueCount + place] -= 1
-        if activityVenues[activity * problem.venueCount + place] == 0 { activityVenueCount[activity] -= 1 }
+        if facts.countsDays[activity], placedSessions(of: activity, onDay: day, besides: session) == 0 {
+            activityDayCount[activity] -= 1
+        }
+        if placedSessions(of: activity, atVenue: place, besides: session) == 0 { activityVenueCount[activity] -= 1 }
         for pool in facts.poolsUsed(activity, venue: place) {
             for slot in clampedHold(session) { poolUse[pool * problem.slotCount + slot] -= 1 }
         }
@@ -82,6 +82,31 @@ extension SearchState {
         for neighbourhood in facts.nearNeighbourhoods[place] {
             circleCount[neighbourhood * facts.monthCount + month] -= 1
         }
+    }
+
+    /// Placed sessions of `activity` at `place`, leaving out `session` (-1 leaves out none).
+    /// Counted over the activity's own sessions, which lie side by side in every per-session
+    /// table, rather than kept per (activity, venue): in a season of thousands of activities
+    /// such a table is far larger than the cache, and reading it cost a miss on every move.
+    @inline(__always)
+    func placedSessions(of activity: Int, atVenue place: Int, besides session: Int) -> Int {
+        var count = 0
+        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        where sibling != session && venue[sibling] == place {
+            count += 1
+        }
+        return count
+    }
+
+    /// Placed sessions of `activity` on `day`, leaving out `session` (-1 leaves out none).
+    @inline(__always)
+    func placedSessions(of activity: Int, onDay day: Int, besides session: Int) -> Int {
+        var count = 0
+        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        where sibling != session && isPlaced(sibling) && problem.day(ofSlot: start[sibling]) == day {
+            count += 1
+        }
+        return count
     }
 
     /// The hold's slots that exist in the season (a pin may reach before its first slot).

@@ -17,7 +17,6 @@ extension SearchState {
     ) {
         let activity = problem.sessionActivity[session]
         let day = problem.day(ofSlot: slot)
-        let pair = activity * problem.venueCount + place
         let linked = isPlaced(session)
         let oldVenue = venue[session]
         let oldStart = start[session]
@@ -30,7 +29,7 @@ extension SearchState {
         // Unary shares.
         if !problem.venueAllowsIgnoringQuiet(activity, venue: place, start: slot) { tally.add(.venueHours, sign) }
         if parts.contains(.venueOnly) {
-            let fit = facts.venueFit[pair]
+            let fit = facts.fit(activity, venue: place)
             if fit.capacityShort != 0 { tally.add(.venueCapacity, sign * Int(fit.capacityShort)) }
             if fit.equipmentMissing != 0 { tally.add(.venueEquipment, sign * Int(fit.equipmentMissing)) }
             if fit.ineligible { tally.add(.venueEligibility, sign) }
@@ -126,16 +125,24 @@ extension SearchState {
         // Series: distinct days and venues with the session, against without it.
         if parts.contains(.startOnly), let minimum = facts.minDistinctDays[activity], minimum > 0 {
             let daysWithout =
-                activityDayCount[activity] - (linked && activityDays[activity * dayCount + oldDay] == 1 ? 1 : 0)
-            let thatDayWithout = activityDays[activity * dayCount + day] - (oldDay == day ? 1 : 0)
+                activityDayCount[activity]
+                - (linked && placedSessions(of: activity, onDay: oldDay, besides: session) == 0 ? 1 : 0)
+            let thatDayWithout = placedSessions(of: activity, onDay: day, besides: session)
             let daysWith = daysWithout + (thatDayWithout == 0 ? 1 : 0)
             let share = max(0, minimum - daysWith) - max(0, minimum - daysWithout)
             if share != 0 { tally.add(.seriesMinDays, sign * share) }
         }
         if parts.contains(.venueOnly) {
-            let oldPair = activity * problem.venueCount + oldVenue
-            let venuesWithout = activityVenueCount[activity] - (linked && activityVenues[oldPair] == 1 ? 1 : 0)
-            let thereWithout = activityVenues[pair] - (linked && oldVenue == place ? 1 : 0)
+            // The other sessions of the series at the new venue and at the old one, in one pass.
+            var thereWithout = 0
+            var othersAtOld = 0
+            for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            where sibling != session {
+                let at = venue[sibling]
+                if at == place { thereWithout += 1 }
+                if at == oldVenue { othersAtOld += 1 }
+            }
+            let venuesWithout = activityVenueCount[activity] - (linked && othersAtOld == 0 ? 1 : 0)
             let venuesWith = venuesWithout + (thereWithout == 0 ? 1 : 0)
             let venueShare = max(0, venuesWith - 1) - max(0, venuesWithout - 1)
             if venueShare != 0 { tally.add(.seriesSameVenue, sign * venueShare) }

@@ -30,9 +30,9 @@ struct SearchState {
     var partnerDay: BucketLists
     var partnerWeek: [Int]
     var partnerLoad: [Int]
-    var activityDays: [Int]
+    /// Per activity: the distinct days (counted only where `facts.countsDays`) and venues its
+    /// placed sessions use.
     var activityDayCount: [Int]
-    var activityVenues: [Int]
     var activityVenueCount: [Int]
     var poolUse: [Int]
     var gridCount: [Int]
@@ -57,9 +57,7 @@ struct SearchState {
         partnerDay = BucketLists(buckets: problem.partnerCount * dayCount, items: facts.nodeSession.count)
         partnerWeek = Array(repeating: 0, count: problem.partnerCount * facts.weekCount)
         partnerLoad = Array(repeating: 0, count: problem.partnerCount)
-        activityDays = Array(repeating: 0, count: problem.activityCount * dayCount)
         activityDayCount = Array(repeating: 0, count: problem.activityCount)
-        activityVenues = Array(repeating: 0, count: problem.activityCount * problem.venueCount)
         activityVenueCount = Array(repeating: 0, count: problem.activityCount)
         poolUse = Array(repeating: 0, count: facts.pools.count * problem.slotCount)
         gridCount = Array(repeating: 0, count: facts.gridShares.count)
