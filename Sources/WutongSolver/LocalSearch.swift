@@ -4,8 +4,8 @@ import WutongModel
 /// worsening one by one of two rules: simulated annealing (kept with probability
 /// exp(−Δsoft / T), never when hard or medium get worse, T cooled in cycles over the budget,
 /// each later cycle starting again from the best schedule; see `Cooling`) or late-acceptance
-/// hill climbing (kept when no worse than the schedule of `historyLength` moves ago). Moves: change a session's venue and start, move it next to
-/// another session of its audience, change one of its partners, swap two sessions' placements,
+/// hill climbing (kept when no worse than the schedule of `historyLength` moves ago). Moves:
+/// change a session's venue and start, move it next to another session of its audience, change one of its partners, swap two sessions' placements,
 /// shift a Kempe chain of sessions between two start times, place an unplaced session (into a
 /// free spot or taking out what it collides with). Under late acceptance, when the best score
 /// has not improved for a while, the search goes back to the best schedule and perturbs it.
@@ -31,7 +31,7 @@ struct LocalSearch {
     let stallLimit: Int
     /// The moves per movable session the first annealing cycle takes at least. The bundled
     /// season (172 sessions) reaches its usual scores in about 17 million moves (a 10-second
-    /// run: soft 47–51 over seeds 1–6, as with 30 s), a season of 983 sessions is still
+    /// run: soft 47–53 over seeds 1–6, as with 30 s), a season of 983 sessions is still
     /// improving after 45 million (30 s).
     let cycleMovesPerSession: Int
     private(set) var best: Score

@@ -90,12 +90,23 @@ extension SearchState {
     /// such a table is far larger than the cache, and reading it cost a miss on every move.
     @inline(__always)
     func placedSessions(of activity: Int, atVenue place: Int, besides session: Int) -> Int {
-        var count = 0
+        placedSessions(of: activity, atVenue: place, andVenue: -1, besides: session).first
+    }
+
+    /// The same for two venues in one pass; `second` counts nothing when it is -1.
+    @inline(__always)
+    func placedSessions(of activity: Int, atVenue first: Int, andVenue second: Int, besides session: Int) -> (
+        first: Int, second: Int
+    ) {
+        var atFirst = 0
+        var atSecond = 0
         for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-        where sibling != session && venue[sibling] == place {
-            count += 1
+        where sibling != session {
+            let at = venue[sibling]
+            if at == first { atFirst += 1 }
+            if at == second, second >= 0 { atSecond += 1 }
         }
-        return count
+        return (atFirst, atSecond)
     }
 
     /// Placed sessions of `activity` on `day`, leaving out `session` (-1 leaves out none).

@@ -133,15 +133,8 @@ extension SearchState {
             if share != 0 { tally.add(.seriesMinDays, sign * share) }
         }
         if parts.contains(.venueOnly) {
-            // The other sessions of the series at the new venue and at the old one, in one pass.
-            var thereWithout = 0
-            var othersAtOld = 0
-            for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-            where sibling != session {
-                let at = venue[sibling]
-                if at == place { thereWithout += 1 }
-                if at == oldVenue { othersAtOld += 1 }
-            }
+            let (thereWithout, othersAtOld) = placedSessions(
+                of: activity, atVenue: place, andVenue: oldVenue, besides: session)
             let venuesWithout = activityVenueCount[activity] - (linked && othersAtOld == 0 ? 1 : 0)
             let venuesWith = venuesWithout + (thereWithout == 0 ? 1 : 0)
             let venueShare = max(0, venuesWith - 1) - max(0, venuesWithout - 1)
