@@ -177,6 +177,7 @@ extension CompiledProblem {
         }
         candidateVenueMask = venueMask
         candidateStartMask = SharedRows(flat: startMask, width: max(1, grid.slotCount))
+        candidates = CandidateLists(venues: candidateVenues, starts: candidateStarts)
         let partners = season.partners
         requirements = activities.map { activity in
             activity.roles.map { requirement in

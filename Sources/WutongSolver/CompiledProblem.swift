@@ -58,6 +58,8 @@ public struct CompiledProblem: Sendable {
     let candidateVenueMask: [Bool]
     /// `candidateStarts` as flags, per activity and slot.
     let candidateStartMask: SharedRows<Bool>
+    /// `candidateVenues` and `candidateStarts` again, in the layout the moves pick from.
+    let candidates: CandidateLists
     /// Per requirement of each activity: how many partners, and which may fill it.
     let requirements: [[(count: Int, candidates: [Int])]]
     let predecessors: [[Int]]

@@ -370,11 +370,10 @@ struct LocalSearch {
 
     /// A random candidate venue and start that is open, with random partners for every role.
     private mutating func randomPlacement(_ activity: Int) -> (venue: Int, start: Int, partners: [Int])? {
-        let venues = problem.candidateVenues[activity]
-        let starts = problem.candidateStarts[activity]
-        guard !venues.isEmpty, !starts.isEmpty else { return nil }
-        let venue = venues[pick(venues.count)]
-        let start = starts[pick(starts.count)]
+        let counts = problem.candidates.counts(activity)
+        guard counts.venues > 0, counts.starts > 0 else { return nil }
+        let venue = problem.candidates.venue(activity, pick(counts.venues))
+        let start = problem.candidates.start(activity, pick(counts.starts))
         guard problem.venueAllows(activity, venue: venue, start: start) else { return nil }
         var partners: [Int] = []
         for requirement in problem.requirements[activity] {
@@ -455,8 +454,7 @@ struct LocalSearch {
 
     private mutating func proposeRelocation(_ session: Int) -> Proposal {
         let activity = problem.sessionActivity[session]
-        let venueCount = problem.candidateVenues[activity].count
-        let startCount = problem.candidateStarts[activity].count
+        let (venueCount, startCount) = problem.candidates.counts(activity)
         guard venueCount > 0, startCount > 0 else { return .impossible }
         // A third of the moves keep the venue (a new time), a third keep the time (a new venue),
         // a third change both: changing one at a time keeps what is good about the placement
@@ -465,7 +463,7 @@ struct LocalSearch {
         let current = (venue: state.venue[session], start: state.start[session])
         var venue =
             keep == 0 && problem.candidateVenueMask[activity * problem.venueCount + current.venue]
-            ? current.venue : problem.candidateVenues[activity][pick(venueCount)]
+            ? current.venue : problem.candidates.venue(activity, pick(venueCount))
         if keep == 1, pick(2) == 0 {
             // Half of the venue changes go to a venue another session of the series uses, which
             // a random venue rarely is (`series-same-venue`).
@@ -478,7 +476,7 @@ struct LocalSearch {
         }
         let start =
             keep == 1 && problem.candidateStartMask[activity, current.start]
-            ? current.start : problem.candidateStarts[activity][pick(startCount)]
+            ? current.start : problem.candidates.start(activity, pick(startCount))
         guard problem.venueAllows(activity, venue: venue, start: start),
             venue != state.venue[session] || start != state.start[session]
         else { return .impossible }
@@ -505,8 +503,7 @@ struct LocalSearch {
         else { return .impossible }
         var venue = state.venue[session]
         if !problem.venueAllows(activity, venue: venue, start: start) {
-            let venues = problem.candidateVenues[activity]
-            venue = venues[pick(venues.count)]
+            venue = problem.candidates.venue(activity, pick(problem.candidates.counts(activity).venues))
             guard problem.venueAllows(activity, venue: venue, start: start) else { return .impossible }
         }
         return .relocation(session: session, venue: venue, start: start)
@@ -554,10 +551,10 @@ struct LocalSearch {
     /// the session alone is a relocation, scored without being made.
     private mutating func kempeChain(_ session: Int) -> Proposal {
         let activity = problem.sessionActivity[session]
-        let startCount = problem.candidateStarts[activity].count
+        let startCount = problem.candidates.counts(activity).starts
         guard startCount > 1 else { return .impossible }
         let here = state.start[session]
-        let there = problem.candidateStarts[activity][pick(startCount)]
+        let there = problem.candidates.start(activity, pick(startCount))
         guard there != here else { return .impossible }
         let length = problem.sessionSlots[activity]
         chainStamp += 1

@@ -8,9 +8,11 @@ struct SearchFacts: Sendable {
     let hardWeight: [Int]
     let softWeight: [Int]
     let priority: [Int]
-    /// Per (activity, venue): activity × venue count + venue; read through `fit`.
-    private let venueFit: [VenueFit]
-    private let venueCount: Int
+    /// Per activity and venue, equal rows shared; read through `fit`.
+    let venueFit: SharedRows<VenueFit>
+    /// People expected per activity and seats per venue, for `capacityShort`.
+    private let audienceSize: [Int32]
+    private let venueCapacity: [Int32]
     let residential: [Bool]
     let quiet: [[WeeklyWindow]]
     let successors: [[Int]]
@@ -80,14 +82,14 @@ struct SearchFacts: Sendable {
                     }()
                 fits.append(
                     VenueFit(
-                        capacityShort: max(0, activity.audienceSize - venue.capacity),
                         equipmentMissing: activity.equipment.subtracting(venue.equipment).subtracting(pooledItems)
                             .count,
                         ineligible: !activity.eligibility.admits(venue), pools: start..<start + drawn.count))
             }
         }
-        venueFit = fits
-        venueCount = problem.venueCount
+        venueFit = SharedRows(flat: fits, width: max(1, problem.venueCount))
+        audienceSize = season.activities.map { Int32(clamping: $0.audienceSize) }
+        venueCapacity = season.venues.map { Int32(clamping: $0.capacity) }
         poolList = poolItems
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
@@ -192,7 +194,13 @@ struct SearchFacts: Sendable {
     /// What a session of `activity` gets wrong at `venue` whatever else is placed.
     @inline(__always)
     func fit(_ activity: Int, venue: Int) -> VenueFit {
-        venueFit[activity * venueCount + venue]
+        venueFit[activity, venue]
+    }
+
+    /// People of `activity` without a seat at `venue`.
+    @inline(__always)
+    func capacityShort(_ activity: Int, venue: Int) -> Int {
+        max(0, Int(audienceSize[activity]) - Int(venueCapacity[venue]))
     }
 
     /// Sessions of `activity` at `venue` draw on these pools.

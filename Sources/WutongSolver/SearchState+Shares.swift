@@ -29,8 +29,9 @@ extension SearchState {
         // Unary shares.
         if !problem.venueAllowsIgnoringQuiet(activity, venue: place, start: slot) { tally.add(.venueHours, sign) }
         if parts.contains(.venueOnly) {
+            let short = facts.capacityShort(activity, venue: place)
+            if short != 0 { tally.add(.venueCapacity, sign * short) }
             let fit = facts.fit(activity, venue: place)
-            if fit.capacityShort != 0 { tally.add(.venueCapacity, sign * Int(fit.capacityShort)) }
             if fit.equipmentMissing != 0 { tally.add(.venueEquipment, sign * Int(fit.equipmentMissing)) }
             if fit.ineligible { tally.add(.venueEligibility, sign) }
         }

@@ -37,4 +37,40 @@ import WutongModel
         #expect(facts.timeFlags.distinctRows < problem.activityCount / 10)
         #expect(problem.candidateStartMask.distinctRows < problem.activityCount / 10)
     }
+
+    @Test func candidateListsReadBackEveryActivitysListsAndStoreEqualListsOnce() {
+        let venues = [[0, 2, 5], [1], [0, 2, 5], [], [1]]
+        let starts = [[3, 4, 5, 9], [3, 4, 5, 9], [7], [3, 4, 5, 9], []]
+        let lists = CandidateLists(venues: venues, starts: starts)
+        #expect(lists.storedCells.venues == 4)
+        #expect(lists.storedCells.starts == 5)
+        for activity in venues.indices {
+            let counts = lists.counts(activity)
+            #expect(counts.venues == venues[activity].count)
+            #expect(counts.starts == starts[activity].count)
+            #expect((0..<counts.venues).map { lists.venue(activity, $0) } == venues[activity])
+            #expect((0..<counts.starts).map { lists.start(activity, $0) } == starts[activity])
+        }
+    }
+
+    @Test func aGeneratedSeasonsCandidateListsAndVenueFitsMatchTheSeason() {
+        let season = SyntheticSeason.generate(activities: 400, seed: 2)
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        for activity in 0..<problem.activityCount {
+            let counts = problem.candidates.counts(activity)
+            #expect(
+                (0..<counts.venues).map { problem.candidates.venue(activity, $0) } == problem.candidateVenues[activity])
+            #expect(
+                (0..<counts.starts).map { problem.candidates.start(activity, $0) } == problem.candidateStarts[activity])
+            for (venue, place) in season.venues.enumerated() {
+                let wanted = season.activities[activity].audienceSize
+                #expect(facts.capacityShort(activity, venue: venue) == max(0, wanted - place.capacity))
+            }
+        }
+        // Activities share their windows and equipment needs, not their sizes: the start lists
+        // and the venue fits (seats left out) are mostly shared.
+        #expect(problem.candidates.storedCells.starts < problem.candidateStarts.map(\.count).reduce(0, +) / 10)
+        #expect(facts.venueFit.distinctRows < problem.activityCount / 10)
+    }
 }

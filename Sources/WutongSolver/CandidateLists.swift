@@ -1,0 +1,71 @@
+/// Every activity's candidate venues and start slots, laid out for the moves' random picks.
+///
+/// A move picks a random session, so the activity it reads is random too. With a list per
+/// activity (an array of arrays) a pick costs three cache misses in a season of thousands of
+/// activities: the venue list's header, the start list's header, and the element. Here one
+/// 16-byte entry per activity holds where both lists are and how long they are, and equal lists
+/// (most activities share their time windows, many their venue needs) are stored once, so the
+/// elements a pick reads are few enough to stay in the cache.
+struct CandidateLists: Sendable {
+    private struct Entry: Sendable {
+        let venueStart: Int32
+        let venueCount: Int32
+        let startStart: Int32
+        let startCount: Int32
+    }
+
+    private let entries: [Entry]
+    private let venueCells: [Int32]
+    private let startCells: [Int32]
+
+    /// `venues[a]` and `starts[a]` are activity `a`'s candidate venues and start slots.
+    init(venues: [[Int]], starts: [[Int]]) {
+        precondition(venues.count == starts.count, "one venue list and one start list per activity")
+        var venueCells: [Int32] = []
+        var startCells: [Int32] = []
+        var venueListAt: [[Int]: Int32] = [:]
+        var startListAt: [[Int]: Int32] = [:]
+        func place(_ list: [Int], in cells: inout [Int32], known: inout [[Int]: Int32]) -> Int32 {
+            if let at = known[list] { return at }
+            let at = Int32(cells.count)
+            cells.append(contentsOf: list.map { Int32($0) })
+            known[list] = at
+            return at
+        }
+        entries = zip(venues, starts).map { venueList, startList in
+            Entry(
+                venueStart: place(venueList, in: &venueCells, known: &venueListAt),
+                venueCount: Int32(venueList.count),
+                startStart: place(startList, in: &startCells, known: &startListAt),
+                startCount: Int32(startList.count))
+        }
+        self.venueCells = venueCells
+        self.startCells = startCells
+    }
+
+    /// How many candidate venues and start slots `activity` has.
+    @inline(__always)
+    func counts(_ activity: Int) -> (venues: Int, starts: Int) {
+        let entry = entries[activity]
+        return (Int(entry.venueCount), Int(entry.startCount))
+    }
+
+    /// The `index`-th candidate venue of `activity`.
+    @inline(__always)
+    func venue(_ activity: Int, _ index: Int) -> Int {
+        let entry = entries[activity]
+        precondition(index >= 0 && index < Int(entry.venueCount), "a candidate venue of the activity")
+        return Int(venueCells[Int(entry.venueStart) + index])
+    }
+
+    /// The `index`-th candidate start slot of `activity`.
+    @inline(__always)
+    func start(_ activity: Int, _ index: Int) -> Int {
+        let entry = entries[activity]
+        precondition(index >= 0 && index < Int(entry.startCount), "a candidate start of the activity")
+        return Int(startCells[Int(entry.startStart) + index])
+    }
+
+    /// How many venue and start entries are stored after equal lists are shared.
+    var storedCells: (venues: Int, starts: Int) { (venueCells.count, startCells.count) }
+}
