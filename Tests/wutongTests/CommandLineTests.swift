@@ -531,6 +531,21 @@ struct CommandLine {
         #expect(result.output.contains("evaluated moves/s"))
     }
 
+    @Test func benchSolveWithAMoveLimitMakesTheSameMovesOnEveryRun() throws {
+        func endScore(_ output: String) -> Substring? {
+            output.split(separator: "\n").first { $0.contains("(end): ") }?.split(separator: ":").last
+        }
+        let first = try CommandLine.run(["bench", "solve", "--move-limit", "200000"])
+        let second = try CommandLine.run(["bench", "solve", "--move-limit", "200000"])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains(", 200000 moves tried, "))
+        #expect(endScore(first.output) != nil)
+        #expect(endScore(first.output) == endScore(second.output))
+        let none = try CommandLine.run(["bench", "solve", "--move-limit", "0"])
+        #expect(none.status == 64)
+        #expect(none.error.contains("--move-limit must be 1 or more"))
+    }
+
     @Test func helpListsTheCommands() throws {
         let result = try CommandLine.run(["--help"])
         #expect(result.status == 0)

@@ -78,20 +78,27 @@ struct BenchSolve: ParsableCommand {
         commandName: "solve",
         abstract: "Measure the solver: moves per second, time to hard = 0, the score over time.",
         discussion: """
-            Solves SEASON once for --time-limit (seed --seed) and prints the construction time and \
+            Solves SEASON once for --time-limit or --move-limit (seed --seed) and prints the construction time and \
             score, the time at which hard = 0 and every session was placed (as first seen by the \
             search), the best score at 1 s, 5 s and the limit, when the best score last improved \
             (and whether it held over the second half of the run), and for the search alone: moves \
             tried, evaluated (possible moves, scored), accepted, restarts from the best schedule, \
             and evaluated moves per second. Progress is sampled every 65,536 moves.
+
+            With --move-limit and no --time-limit every run makes the same moves whatever the \
+            machine's speed, so two builds are compared on the same work: run both side by side \
+            and compare the search time.
             """
     )
 
     @Argument(help: "The season file. Default: the bundled season.")
     var season: String?
 
-    @Option(help: "How long to search: 30, 30s, 2m.")
-    var timeLimit: TimeLimit = TimeLimit(seconds: 10)
+    @Option(help: "How long to search: 30, 30s, 2m. Default: 10s, or none with --move-limit.")
+    var timeLimit: TimeLimit?
+
+    @Option(help: "Stop the search after this many moves (the same moves on every run).")
+    var moveLimit: Int?
 
     @Option(
         help:
@@ -102,6 +109,10 @@ struct BenchSolve: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    func validate() throws {
+        if let moveLimit, moveLimit < 1 { throw ValidationError("--move-limit must be 1 or more") }
+    }
+
     func run() throws {
         let path = try BundledSeason.resolve(season)
         let loaded = SeasonLoader.load(path: path)
@@ -111,15 +122,17 @@ struct BenchSolve: ParsableCommand {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let limit = Duration.milliseconds(Int64(timeLimit.seconds * 1000))
+        // As in `solve`: a move limit alone must not be cut short by the clock.
+        let seconds = timeLimit?.seconds ?? (moveLimit == nil ? 10 : nil)
+        let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         var samples: [(seconds: Double, best: String)] = []
         var feasibleAt: Double?
         var searchStarted: Double?
         let result = Solver.solve(
             model, busy: loaded.busy,
             options: SolveOptions(
-                seed: seed, moveLimit: Int.max, timeLimit: timeLimit.seconds, acceptance: acceptance.acceptance),
-            shouldStop: { clock.now - started >= limit },
+                seed: seed, moveLimit: moveLimit ?? Int.max, timeLimit: seconds, acceptance: acceptance.acceptance),
+            shouldStop: { limit.map { clock.now - started >= $0 } ?? false },
             progress: { progress in
                 let seconds = ProgressMeter.seconds(clock.now - started)
                 if searchStarted == nil { searchStarted = seconds }
@@ -135,7 +148,7 @@ struct BenchSolve: ParsableCommand {
         print(
             "hard = 0 with every session placed: "
                 + (feasibleAt.map { String(format: "at %.2f s", $0) } ?? "not reached"))
-        for mark in [1.0, 5.0] where mark < timeLimit.seconds {
+        for mark in [1.0, 5.0] where mark < seconds ?? total {
             print(String(format: "best at %.0f s: ", mark) + best(at: mark))
         }
         print(String(format: "best at %.1f s (end): ", total) + result.report.score.description)
