@@ -210,7 +210,7 @@ extension CompiledProblem {
                 }
             }
         }
-        self.sessionActivity = sessionActivity
+        self.sessionActivity = SmallInts(sessionActivity)
         self.sessionIndex = sessionIndex
         self.pinned = pinned
         sessionCount = sessionActivity.count

@@ -66,7 +66,7 @@ public struct CompiledProblem: Sendable {
 
     // Sessions.
     public let sessionCount: Int
-    let sessionActivity: [Int]
+    let sessionActivity: SmallInts
     let sessionIndex: [Int]
     /// Sessions are numbered activity by activity: those of activity `a` are
     /// `activityFirstSession[a]..<activityFirstSession[a + 1]`.

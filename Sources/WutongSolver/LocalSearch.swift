@@ -61,10 +61,10 @@ struct LocalSearch {
 
     // The best schedule, flat like `SearchState`; only sessions changed since are copied when
     // a new best is found.
-    private var bestVenue: [Int]
-    private var bestStart: [Int]
-    private var bestTeam: [Int]
-    private var bestTeamCount: [Int]
+    private var bestVenue: SmallInts
+    private var bestStart: SmallInts
+    private var bestTeam: SmallInts
+    private var bestTeamCount: SmallInts
     private var changed: [Int] = []
     private var isChanged: [Bool]
 

@@ -37,14 +37,14 @@ struct SearchFacts: Sendable {
     private let monthOfSlot: [Int]
     /// Partner positions of every session, flat: session `s` has room for `teamCapacity[s]`
     /// partners from `teamBase[s]`; `nodeSession` maps a position back to its session.
-    let teamBase: [Int]
-    let teamCapacity: [Int]
-    let nodeSession: [Int]
+    let teamBase: SmallInts
+    let teamCapacity: SmallInts
+    let nodeSession: SmallInts
     /// Audience memberships of every session, flat: session `s` is filed in its activity's
     /// audience groups from `membershipBase[s]` in their order; `membershipSession` maps a
     /// membership back to its session.
-    let membershipBase: [Int]
-    let membershipSession: [Int]
+    let membershipBase: SmallInts
+    let membershipSession: SmallInts
     let nearNeighbourhoods: [[Int]]
     let neighbourhoodCount: Int
     let monthCount: Int
@@ -170,9 +170,9 @@ struct SearchFacts: Sendable {
             capacities.append(capacity)
             owners += repeatElement(session, count: capacity)
         }
-        teamBase = bases
-        teamCapacity = capacities
-        nodeSession = owners
+        teamBase = SmallInts(bases)
+        teamCapacity = SmallInts(capacities)
+        nodeSession = SmallInts(owners)
         var memberships: [Int] = []
         var members: [Int] = []
         for session in 0..<problem.sessionCount {
@@ -181,8 +181,8 @@ struct SearchFacts: Sendable {
             members += repeatElement(
                 session, count: problem.audienceStart[activity + 1] - problem.audienceStart[activity])
         }
-        membershipBase = memberships
-        membershipSession = members
+        membershipBase = SmallInts(memberships)
+        membershipSession = SmallInts(members)
     }
 
     /// The slice of `poolList` for a session of `activity` at `venue`.

@@ -9,11 +9,11 @@ struct SearchState {
     let problem: CompiledProblem
     let facts: SearchFacts
     /// Per session: venue (-1 while unplaced) and start slot.
-    private(set) var venue: [Int]
-    private(set) var start: [Int]
+    private(set) var venue: SmallInts
+    private(set) var start: SmallInts
     /// Partners, flat: session `s` has `teamCount[s]` of them from `facts.teamBase[s]`.
-    private(set) var team: [Int]
-    private(set) var teamCount: [Int]
+    private(set) var team: SmallInts
+    private(set) var teamCount: SmallInts
     /// Units of violation per constraint, indexed like `ConstraintID.allCases`.
     private(set) var amounts: [Int]
     private(set) var medium: Int
@@ -43,10 +43,10 @@ struct SearchState {
         self.problem = problem
         self.facts = facts
         let sessions = problem.sessionCount
-        venue = Array(repeating: -1, count: sessions)
-        start = Array(repeating: 0, count: sessions)
-        team = Array(repeating: -1, count: facts.nodeSession.count)
-        teamCount = Array(repeating: 0, count: sessions)
+        venue = SmallInts(repeating: -1, count: sessions)
+        start = SmallInts(repeating: 0, count: sessions)
+        team = SmallInts(repeating: -1, count: facts.nodeSession.count)
+        teamCount = SmallInts(repeating: 0, count: sessions)
         amounts = Array(repeating: 0, count: ConstraintID.allCases.count)
         medium = (0..<sessions).reduce(0) { $0 + facts.priority[problem.sessionActivity[$1]] }
         dayCount = max(1, problem.grid.dayCount)
