@@ -1,6 +1,6 @@
 /// The kinds of move the local search makes.
 public enum MoveKind: Int, CaseIterable, Sendable {
-    case place, eject, relocate, beside, partner, swap, kempeChain
+    case place, eject, relocate, beside, partner, swap, kempeChain, gather
 
     public var name: String {
         switch self {
@@ -11,6 +11,7 @@ public enum MoveKind: Int, CaseIterable, Sendable {
         case .partner: "change a partner"
         case .swap: "swap two sessions"
         case .kempeChain: "Kempe chain between two times"
+        case .gather: "bring a series to one venue"
         }
     }
 }
