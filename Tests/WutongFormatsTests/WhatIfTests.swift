@@ -16,7 +16,8 @@ import WutongTestSupport
     static let published: (season: Season, busy: [String: [LocalPeriod]], schedule: Schedule) = {
         let loaded = SeasonLoader.load(path: TestPaths.bundledSeason)
         let season = loaded.season!
-        let solved = Solver.solve(season, busy: loaded.busy, options: SolveOptions(seed: 1, moveLimit: 150_000))
+        // Seed 2: a plan that uses the Symphony Hall in week 6, which the bundled closure needs.
+        let solved = Solver.solve(season, busy: loaded.busy, options: SolveOptions(seed: 2, moveLimit: 150_000))
         return (season, loaded.busy, solved.schedule)
     }()
 
