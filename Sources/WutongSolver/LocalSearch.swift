@@ -77,7 +77,7 @@ struct LocalSearch {
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
     /// The sessions the last gathering moved, with the venue each was at.
-    private var gathered: [(session: Int, venue: Int)] = []
+    private var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
     private var chainMark: [Int]
@@ -550,12 +550,13 @@ struct LocalSearch {
     }
 
     /// Moves every session of the series at the session's venue to the venue of another of its
-    /// sessions, each at its own time; a session in the way there trades venues with it.
-    /// `series-same-venue` counts venues, so moving the sessions one at a time gains nothing
-    /// until the last has moved, and a random move rarely finds the venue free at each of their
-    /// times: on the bundled season every plan that ended 2 points above the best had one
-    /// series split over two venues this way. Impossible when a session that would move is
-    /// pinned, of the same series, or may not be held at its new venue, or more than 16 would.
+    /// sessions, each at its own time where it may be held there then and at a random candidate
+    /// start otherwise; a session in the way there trades venues with it. `series-same-venue`
+    /// counts venues, so moving the sessions one at a time gains nothing until the last has
+    /// moved, and a random move rarely finds the venue free at each of their times: on the
+    /// bundled season every plan that ended 2 points above the best had one series split over
+    /// two venues this way. Impossible when a session that would move is pinned or of the same
+    /// series, when one may not be held at its new venue, or when more than 16 would move.
     mutating func gatherSeries(_ session: Int) -> Bool {
         let activity = problem.sessionActivity[session]
         let from = state.venue[session]
@@ -564,34 +565,40 @@ struct LocalSearch {
         guard to >= 0, to != from else { return false }
         gathered.removeAll(keepingCapacity: true)
         chainStamp += 1
+        let startCount = problem.candidates.counts(activity).starts
         for member in siblings where state.venue[member] == from {
-            guard problem.pinned[member] == nil, problem.canHold(activity, venue: to, start: state.start[member])
-            else { return false }
+            guard problem.pinned[member] == nil else { return false }
+            var start = state.start[member]
+            if !problem.canHold(activity, venue: to, start: start) {
+                start = problem.candidates.start(activity, pick(startCount))
+                guard problem.canHold(activity, venue: to, start: start) else { return false }
+            }
             chainMark[member] = chainStamp
-            gathered.append((member, from))
+            gathered.append((member, from, state.start[member], to, start))
         }
         let movers = gathered.count
         for index in 0..<movers {
-            let member = gathered[index].session
-            let hold = state.holdSlots(member)
-            var other = state.venueDay.head[to * state.dayCount + problem.day(ofSlot: state.start[member])]
+            let start = gathered[index].newStart
+            let hold = start - problem.setupSlots[activity]..<start + problem.afterStartSlots[activity]
+            var other = state.venueDay.head[to * state.dayCount + problem.day(ofSlot: start)]
             while other >= 0 {
                 if chainMark[other] != chainStamp, state.holdSlots(other).overlaps(hold) {
                     let otherActivity = problem.sessionActivity[other]
+                    let otherStart = state.start[other]
                     guard otherActivity != activity, problem.pinned[other] == nil,
-                        problem.canHold(otherActivity, venue: from, start: state.start[other])
+                        problem.canHold(otherActivity, venue: from, start: otherStart)
                     else { return false }
                     chainMark[other] = chainStamp
-                    gathered.append((other, to))
+                    gathered.append((other, to, otherStart, from, otherStart))
                 }
                 other = state.venueDay.next[other]
             }
             if gathered.count > 16 { return false }
         }
         totalsBefore = state.totals
-        for (member, venue) in gathered {
-            state.relocate(member, venue: venue == from ? to : from, start: state.start[member])
-            markChanged(member)
+        for move in gathered {
+            state.relocate(move.session, venue: move.newVenue, start: move.newStart)
+            markChanged(move.session)
         }
         undo = .gathered
         return true
@@ -693,7 +700,7 @@ struct LocalSearch {
         case .chain:
             for (member, from) in chain { state.refile(member, venue: state.venue[member], start: from) }
         case .gathered:
-            for (member, venue) in gathered { state.refile(member, venue: venue, start: state.start[member]) }
+            for move in gathered { state.refile(move.session, venue: move.venue, start: move.start) }
         case .ejected(let session):
             state.unfile(session)
             for (member, venue, start, partners) in ejected {
