@@ -82,6 +82,13 @@ public struct CompiledProblem: Sendable {
 }
 
 extension CompiledProblem {
+    /// The slots a session of `activity` starting at `start` holds its venue: setup before the
+    /// start, the session, teardown after.
+    @inline(__always)
+    func holdSlots(_ activity: Int, from start: Int) -> Range<Int> {
+        start - setupSlots[activity]..<start + afterStartSlots[activity]
+    }
+
     /// Whether activity `activity` can hold `venue` from `start` as far as the venue's own
     /// hours and quiet hours go.
     @inline(__always)

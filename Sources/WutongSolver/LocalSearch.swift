@@ -76,7 +76,7 @@ struct LocalSearch {
     private var costed = ShareTally()
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
-    /// The sessions the last gathering moved, with the venue each was at.
+    /// The sessions the last gathering moved: where each was and where it went.
     private var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
@@ -409,7 +409,7 @@ struct LocalSearch {
         let activity = problem.sessionActivity[session]
         guard let (place, slot, partners) = randomPlacement(activity) else { return false }
         let day = problem.day(ofSlot: slot)
-        let hold = slot - problem.setupSlots[activity]..<slot + problem.afterStartSlots[activity]
+        let hold = problem.holdSlots(activity, from: slot)
         let own = slot..<slot + problem.sessionSlots[activity]
         let begin = problem.minute(ofSlot: slot)
         let end = begin + problem.durationMinutes[activity]
@@ -579,7 +579,7 @@ struct LocalSearch {
         let movers = gathered.count
         for index in 0..<movers {
             let start = gathered[index].newStart
-            let hold = start - problem.setupSlots[activity]..<start + problem.afterStartSlots[activity]
+            let hold = problem.holdSlots(activity, from: start)
             var other = state.venueDay.head[to * state.dayCount + problem.day(ofSlot: start)]
             while other >= 0 {
                 if chainMark[other] != chainStamp, state.holdSlots(other).overlaps(hold) {

@@ -12,7 +12,7 @@ extension SearchState {
             return facts.isHard[ConstraintID.venueHours.index] ? .venueHours : .quietHours
         }
         let day = problem.day(ofSlot: slot)
-        let hold = slot - problem.setupSlots[activity]..<slot + problem.afterStartSlots[activity]
+        let hold = problem.holdSlots(activity, from: slot)
         let own = slot..<slot + problem.sessionSlots[activity]
         if facts.isHard[ConstraintID.venueConflict.index] {
             var other = venueDay.head[place * dayCount + day]

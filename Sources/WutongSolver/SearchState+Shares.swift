@@ -22,7 +22,7 @@ extension SearchState {
         let oldStart = start[session]
         let oldDay = linked ? problem.day(ofSlot: oldStart) : -1
         let own = slot..<slot + problem.sessionSlots[activity]
-        let hold = slot - problem.setupSlots[activity]..<slot + problem.afterStartSlots[activity]
+        let hold = problem.holdSlots(activity, from: slot)
         let begin = problem.minute(ofSlot: slot)
         let end = begin + problem.durationMinutes[activity]
 

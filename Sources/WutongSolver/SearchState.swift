@@ -251,8 +251,7 @@ struct SearchState {
 
     @inline(__always)
     func holdSlots(_ session: Int) -> Range<Int> {
-        let activity = problem.sessionActivity[session]
-        return start[session] - problem.setupSlots[activity]..<start[session] + problem.afterStartSlots[activity]
+        problem.holdSlots(problem.sessionActivity[session], from: start[session])
     }
 
     @inline(__always)
