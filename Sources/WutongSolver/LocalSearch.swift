@@ -357,7 +357,7 @@ struct LocalSearch {
             return proposeBeside(session)
         } else if kind == 9, state.activityVenueCount[problem.sessionActivity[session]] > 1 {
             lastKind = .gather
-            applied = gatherSeries(session)
+            applied = gatherSeries(session, balancingGrids: state.facts.hasGridShares && pick(2) == 0)
         } else if kind < 10 {
             lastKind = .relocate
             return proposeRelocation(session)
@@ -557,7 +557,12 @@ struct LocalSearch {
     /// bundled season every plan that ended 2 points above the best had one series split over
     /// two venues this way. Impossible when a session that would move is pinned or of the same
     /// series, when one may not be held at its new venue, or when more than 16 would move.
-    mutating func gatherSeries(_ session: Int) -> Bool {
+    ///
+    /// When `balancingGrids`, each session the gathering takes into another grid without one
+    /// coming back sends another session the other way (see `sendToGrid`): with grid shares set,
+    /// the gathering alone costs as much in `grid-balance` as it saves, and the plans of the
+    /// bundled season that ended 2 points above the best were each held there by that trade.
+    mutating func gatherSeries(_ session: Int, balancingGrids: Bool = false) -> Bool {
         let activity = problem.sessionActivity[session]
         let from = state.venue[session]
         let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
@@ -601,7 +606,51 @@ struct LocalSearch {
             markChanged(move.session)
         }
         undo = .gathered
+        let fromGrid = state.facts.venueGrid[from]
+        let toGrid = state.facts.venueGrid[to]
+        if balancingGrids, fromGrid != toGrid, fromGrid >= 0, toGrid >= 0 {
+            // Movers came into `to`'s grid, the sessions in their way went out of it; when more
+            // went out than came in, nothing is sent.
+            let surplus = 2 * movers - gathered.count
+            for _ in 0..<min(2, max(0, surplus)) { sendToGrid(fromGrid, outOf: toGrid) }
+        }
         return true
+    }
+
+    /// Moves a random session of grid `source` that the gathering has not moved to a free
+    /// venue of grid `target` at its own time, recorded in `gathered` so it is undone with
+    /// the rest. Tries a few sessions; does nothing when none of them can go.
+    private mutating func sendToGrid(_ target: Int, outOf source: Int) {
+        for _ in 0..<8 {
+            let session = movable[pick(movable.count)]
+            let here = state.venue[session]
+            guard here >= 0, chainMark[session] != chainStamp, state.facts.venueGrid[here] == source else { continue }
+            let activity = problem.sessionActivity[session]
+            let slot = state.start[session]
+            let hold = state.holdSlots(session)
+            let day = problem.day(ofSlot: slot)
+            var chosen = -1
+            var seen = 0
+            for index in 0..<problem.candidates.counts(activity).venues {
+                let venue = problem.candidates.venue(activity, index)
+                guard state.facts.venueGrid[venue] == target, problem.canHold(activity, venue: venue, start: slot)
+                else { continue }
+                var other = state.venueDay.head[venue * state.dayCount + day]
+                var free = true
+                while other >= 0, free {
+                    free = !state.holdSlots(other).overlaps(hold)
+                    other = state.venueDay.next[other]
+                }
+                seen += free ? 1 : 0
+                if free, pick(seen) == 0 { chosen = venue }
+            }
+            guard chosen >= 0 else { continue }
+            chainMark[session] = chainStamp
+            gathered.append((session, here, slot, chosen, slot))
+            state.relocate(session, venue: chosen, start: slot)
+            markChanged(session)
+            return
+        }
     }
 
     /// Moves the session to another start and, in turn, every session of the same length that

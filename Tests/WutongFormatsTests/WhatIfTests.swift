@@ -16,9 +16,20 @@ import WutongTestSupport
     static let published: (season: Season, busy: [String: [LocalPeriod]], schedule: Schedule) = {
         let loaded = SeasonLoader.load(path: TestPaths.bundledSeason)
         let season = loaded.season!
-        // Seed 2: a plan that uses the Symphony Hall in week 6, which the bundled closure needs.
-        let solved = Solver.solve(season, busy: loaded.busy, options: SolveOptions(seed: 2, moveLimit: 150_000))
-        return (season, loaded.busy, solved.schedule)
+        // The first seed whose plan uses the Symphony Hall in week 6, which the bundled closure
+        // needs (a change to the search changes which seeds do, so none is fixed here).
+        let week6 = LocalDateTime("2027-04-05T00:00")!..<LocalDateTime("2027-04-12T00:00")!
+        var schedule = Schedule(sessions: [])
+        for seed in 1...20 as ClosedRange<UInt64> {
+            schedule =
+                Solver.solve(season, busy: loaded.busy, options: SolveOptions(seed: seed, moveLimit: 150_000))
+                .schedule
+            let usesHall = schedule.sessions.contains {
+                $0.placement?.venue == "symphony-hall" && week6.contains($0.placement!.start)
+            }
+            if usesHall { break }
+        }
+        return (season, loaded.busy, schedule)
     }()
 
     static var bundledScenarioNames: [String] {

@@ -49,4 +49,155 @@ import WutongModel
         }
         #expect(after.score == report.score)
     }
+
+    /// With grid shares set, a gathering that takes a session into another grid sends another
+    /// session the other way at its own time, so `grid-balance` does not cancel what the
+    /// series gains.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func gatheringIntoAnotherGridSendsAnotherSessionBack(seed: UInt64) throws {
+        let season = IncrementalScoreTests.season(seed: seed)
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        #expect(facts.hasGridShares)
+        var state = Construction.run(problem, facts: facts, seed: seed).state
+        let split = (0..<problem.activityCount).lazy.compactMap { activity -> (Int, Int, Int)? in
+            let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            guard sessions.count >= 3, sessions.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil })
+            else { return nil }
+            let venues = (0..<problem.venueCount).filter { venue in
+                sessions.allSatisfy { problem.canHold(activity, venue: venue, start: state.start[$0]) }
+            }
+            for kept in venues {
+                for left in venues where facts.venueGrid[left] != facts.venueGrid[kept] {
+                    return (activity, kept, left)
+                }
+            }
+            return nil
+        }.first
+        let (activity, kept, left) = try #require(split)
+        let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        for session in sessions {
+            state.relocate(session, venue: session == sessions.lowerBound ? left : kept, start: state.start[session])
+        }
+        func gridCounts(_ state: SearchState) -> [Int] {
+            (0..<problem.sessionCount).reduce(into: Array(repeating: 0, count: season.grids.count)) { counts, session in
+                if state.isPlaced(session) { counts[facts.venueGrid[state.venue[session]]] += 1 }
+            }
+        }
+        let before = (0..<problem.sessionCount).map { (state.venue[$0], state.start[$0]) }
+
+        var sentBack = false
+        for attempt in 1...200 where !sentBack {
+            var search = LocalSearch(state: state, seed: UInt64(attempt))
+            guard search.gatherSeries(sessions.lowerBound, balancingGrids: true) else { continue }
+            let after = search.state
+            #expect(sessions.allSatisfy { after.venue[$0] == kept && after.start[$0] == before[$0].1 })
+            let others = (0..<problem.sessionCount).filter { !sessions.contains($0) && after.venue[$0] != before[$0].0 }
+            for other in others {
+                // In the way at the series' venue, or sent from its grid to the grid it left.
+                #expect(after.start[other] == before[other].1)
+                #expect(facts.venueGrid[before[other].0] == facts.venueGrid[kept])
+                #expect(facts.venueGrid[after.venue[other]] == facts.venueGrid[left])
+            }
+            let report = ScheduleScorer.score(after.schedule(), for: season)
+            #expect(after.score == report.score)
+            for total in report.totals {
+                #expect(after.amounts[total.constraint.index] == total.amount, "\(total.constraint.rawValue)")
+            }
+            let notInTheWay = others.contains { before[$0].0 != kept || after.venue[$0] != left }
+            sentBack = notInTheWay && gridCounts(after) == gridCounts(state)
+        }
+        #expect(sentBack, "some gathering sends a session back to the grid the series left")
+    }
+
+    /// Gatherings with grids balanced, made one after another: those in the way split their
+    /// own series, so later gatherings meet every case, more sessions in the way than moving
+    /// among them. The totals stay those of the from-scratch scorer.
+    @Test(arguments: [1, 2, 3, 4, 0] as [UInt64])
+    func gatheringsOneAfterAnotherKeepTheTotalsRight(seed: UInt64) throws {
+        // Seed 0: the bundled season, whose long concerts meet several short sessions in the way.
+        let season = try seed == 0 ? #require(BundledSeason.load()) : IncrementalScoreTests.season(seed: seed)
+        let problem = CompiledProblem(season: season)
+        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed)
+        var search = LocalSearch(state: built.state, seed: seed)
+        var random = SeededGenerator(seed: seed)
+        var made = 0
+        for _ in 0..<5_000 {
+            let session = Int(random.next() % UInt64(problem.sessionCount))
+            guard problem.pinned[session] == nil, search.state.isPlaced(session) else { continue }
+            if random.next() % 2 == 0 {
+                // Splits a series: the session to a random venue at its own time.
+                let venue = Int(random.next() % UInt64(problem.venueCount))
+                let activity = problem.sessionActivity[session]
+                if problem.canHold(activity, venue: venue, start: search.state.start[session]) {
+                    search.state.relocate(session, venue: venue, start: search.state.start[session])
+                }
+            } else if search.gatherSeries(session, balancingGrids: true) {
+                made += 1
+            }
+        }
+        #expect(made > 100, "\(made)")
+        let report = ScheduleScorer.score(search.state.schedule(), for: season)
+        for total in report.totals {
+            #expect(search.state.amounts[total.constraint.index] == total.amount, "\(total.constraint.rawValue)")
+        }
+        #expect(search.state.score == report.score)
+    }
+
+    /// One session gathered where two are in its way: two leave the grid, one comes in, and
+    /// nothing is sent back.
+    @Test func moreInTheWayThanMovingSendsNothingBack() throws {
+        let season = IncrementalScoreTests.season(seed: 1)
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        var state = Construction.run(problem, facts: facts, seed: 1).state
+        func sessions(_ activity: Int) -> Range<Int> {
+            problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        }
+        // A series, two venues of different grids that may hold all of it, and two sessions of
+        // other activities that may start with its first session at both venues.
+        var found: (activity: Int, kept: Int, left: Int, inTheWay: [Int])?
+        search: for activity in 0..<problem.activityCount where sessions(activity).count >= 2 {
+            let series = sessions(activity)
+            guard series.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil }) else { continue }
+            let slot = state.start[series.lowerBound]
+            let venues = (0..<problem.venueCount).filter { venue in
+                series.allSatisfy { problem.canHold(activity, venue: venue, start: state.start[$0]) }
+            }
+            for kept in venues {
+                for left in venues where facts.venueGrid[left] != facts.venueGrid[kept] {
+                    let others = (0..<problem.sessionCount).filter { other in
+                        let otherActivity = problem.sessionActivity[other]
+                        return otherActivity != activity && problem.pinned[other] == nil && state.isPlaced(other)
+                            && problem.canHold(otherActivity, venue: kept, start: slot)
+                            && problem.canHold(otherActivity, venue: left, start: slot)
+                    }
+                    if others.count >= 2 {
+                        found = (activity, kept, left, Array(others.prefix(2)))
+                        break search
+                    }
+                }
+            }
+        }
+        let (activity, kept, left, inTheWay) = try #require(found)
+        let series = sessions(activity)
+        for session in series {
+            state.relocate(session, venue: session == series.lowerBound ? left : kept, start: state.start[session])
+        }
+        for other in inTheWay { state.relocate(other, venue: kept, start: state.start[series.lowerBound]) }
+
+        var gathered = false
+        for attempt in 1...50 where !gathered {
+            var search = LocalSearch(state: state, seed: UInt64(attempt))
+            guard search.gatherSeries(series.lowerBound, balancingGrids: true) else { continue }
+            gathered = true
+            let after = search.state
+            #expect(series.allSatisfy { after.venue[$0] == kept })
+            #expect(inTheWay.allSatisfy { after.venue[$0] == left })
+            let moved = (0..<problem.sessionCount).filter { after.venue[$0] != state.venue[$0] }
+            #expect(moved.count == 3, "the gathered session and the two in its way, nothing sent back")
+            #expect(after.score == ScheduleScorer.score(after.schedule(), for: season).score)
+        }
+        #expect(gathered)
+    }
 }
