@@ -541,6 +541,12 @@ struct CommandLine {
         #expect(first.output.contains(", 200000 moves tried, "))
         #expect(endScore(first.output) != nil)
         #expect(endScore(first.output) == endScore(second.output))
+        // The verdict on the plateau is counted in moves, so it is the same on every run too.
+        func lastImprovement(_ output: String) -> Substring? {
+            output.split(separator: "\n").first { $0.hasPrefix("last improvement at ") }?.split(separator: ",").last
+        }
+        #expect(lastImprovement(first.output)?.contains("over the second half of the moves)") == true)
+        #expect(lastImprovement(first.output) == lastImprovement(second.output))
         let none = try CommandLine.run(["bench", "solve", "--move-limit", "0"])
         #expect(none.status == 64)
         #expect(none.error.contains("--move-limit must be 1 or more"))
