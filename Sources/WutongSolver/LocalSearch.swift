@@ -633,16 +633,11 @@ struct LocalSearch {
             var seen = 0
             for index in 0..<problem.candidates.counts(activity).venues {
                 let venue = problem.candidates.venue(activity, index)
-                guard state.facts.venueGrid[venue] == target, problem.canHold(activity, venue: venue, start: slot)
+                guard state.facts.venueGrid[venue] == target, problem.canHold(activity, venue: venue, start: slot),
+                    state.venueIsFree(venue, day: day, during: hold, besides: session)
                 else { continue }
-                var other = state.venueDay.head[venue * state.dayCount + day]
-                var free = true
-                while other >= 0, free {
-                    free = !state.holdSlots(other).overlaps(hold)
-                    other = state.venueDay.next[other]
-                }
-                seen += free ? 1 : 0
-                if free, pick(seen) == 0 { chosen = venue }
+                seen += 1
+                if pick(seen) == 0 { chosen = venue }
             }
             guard chosen >= 0 else { continue }
             chainMark[session] = chainStamp

@@ -14,12 +14,9 @@ extension SearchState {
         let day = problem.day(ofSlot: slot)
         let hold = problem.holdSlots(activity, from: slot)
         let own = slot..<slot + problem.sessionSlots[activity]
-        if facts.isHard[ConstraintID.venueConflict.index] {
-            var other = venueDay.head[place * dayCount + day]
-            while other >= 0 {
-                if other != session, holdSlots(other).overlaps(hold) { return .venueConflict }
-                other = venueDay.next[other]
-            }
+        if facts.isHard[ConstraintID.venueConflict.index], !venueIsFree(place, day: day, during: hold, besides: session)
+        {
+            return .venueConflict
         }
         if facts.isHard[ConstraintID.audienceConflict.index] {
             for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
@@ -130,5 +127,17 @@ extension SearchState {
         // An activity others must follow goes early, leaving them room at the end.
         if !facts.successors[activity].isEmpty { cost += day / 7 }
         return cost
+    }
+}
+
+extension SearchState {
+    /// Whether no placed session but `session` holds `venue` during any slot of `hold` on `day`.
+    func venueIsFree(_ venue: Int, day: Int, during hold: Range<Int>, besides session: Int) -> Bool {
+        var other = venueDay.head[venue * dayCount + day]
+        while other >= 0 {
+            if other != session, holdSlots(other).overlaps(hold) { return false }
+            other = venueDay.next[other]
+        }
+        return true
     }
 }

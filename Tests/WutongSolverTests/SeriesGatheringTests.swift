@@ -6,22 +6,32 @@ import WutongModel
 /// The move that brings a series split over two venues to one of them, all its sessions at
 /// once, trading venues with whatever is in the way.
 @Suite struct SeriesGatheringTests {
+    /// The first series of three or more placed, unpinned sessions with two venues `kept` and
+    /// `left` that may each hold all of them at their times and that `accepts`.
+    static func series(
+        in state: SearchState, accepts: (_ kept: Int, _ left: Int) -> Bool
+    ) -> (activity: Int, kept: Int, left: Int)? {
+        let problem = state.problem
+        for activity in 0..<problem.activityCount {
+            let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            guard sessions.count >= 3, sessions.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil })
+            else { continue }
+            let venues = (0..<problem.venueCount).filter { venue in
+                sessions.allSatisfy { problem.canHold(activity, venue: venue, start: state.start[$0]) }
+            }
+            for kept in venues {
+                for left in venues where left != kept && accepts(kept, left) { return (activity, kept, left) }
+            }
+        }
+        return nil
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aSplitSeriesEndsAtOneVenueWithTheTotalsRight(seed: UInt64) throws {
         let season = IncrementalScoreTests.season(seed: seed)
         let problem = CompiledProblem(season: season)
         var state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed).state
-        // A series of several sessions and two venues each of them may be held at, at its time.
-        let split = (0..<problem.activityCount).lazy.compactMap { activity -> (Int, Int, Int)? in
-            let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-            guard sessions.count >= 3, sessions.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil })
-            else { return nil }
-            let venues = (0..<problem.venueCount).filter { venue in
-                sessions.allSatisfy { problem.canHold(activity, venue: venue, start: state.start[$0]) }
-            }
-            return venues.count >= 2 ? (activity, venues[0], venues[1]) : nil
-        }.first
-        let (activity, kept, left) = try #require(split)
+        let (activity, kept, left) = try #require(Self.series(in: state) { _, _ in true })
         let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
         for session in sessions {
             state.relocate(session, venue: session == sessions.lowerBound ? left : kept, start: state.start[session])
@@ -60,21 +70,8 @@ import WutongModel
         let facts = SearchFacts(problem: problem)
         #expect(facts.hasGridShares)
         var state = Construction.run(problem, facts: facts, seed: seed).state
-        let split = (0..<problem.activityCount).lazy.compactMap { activity -> (Int, Int, Int)? in
-            let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-            guard sessions.count >= 3, sessions.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil })
-            else { return nil }
-            let venues = (0..<problem.venueCount).filter { venue in
-                sessions.allSatisfy { problem.canHold(activity, venue: venue, start: state.start[$0]) }
-            }
-            for kept in venues {
-                for left in venues where facts.venueGrid[left] != facts.venueGrid[kept] {
-                    return (activity, kept, left)
-                }
-            }
-            return nil
-        }.first
-        let (activity, kept, left) = try #require(split)
+        let (activity, kept, left) = try #require(
+            Self.series(in: state) { facts.venueGrid[$0] != facts.venueGrid[$1] })
         let sessions = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
         for session in sessions {
             state.relocate(session, venue: session == sessions.lowerBound ? left : kept, start: state.start[session])
