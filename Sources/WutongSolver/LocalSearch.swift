@@ -617,35 +617,78 @@ struct LocalSearch {
         return true
     }
 
-    /// Moves a random session of grid `source` that the gathering has not moved to a free
-    /// venue of grid `target` at its own time, recorded in `gathered` so it is undone with
-    /// the rest. Tries a few sessions; does nothing when none of them can go.
+    /// Moves a session of grid `source` that the gathering has not moved to a free venue of
+    /// grid `target` at its own time, recorded in `gathered` so it is undone with the rest.
+    /// Nearly every session belongs to a series, and sending one away from its siblings costs
+    /// what the gathering won, so the session sent is one whose series then uses no more
+    /// venues (one alone at its venue, or one with a sibling at the venue it goes to) when one
+    /// of up to `sendScan` sessions, looked at from a random one on, can go; otherwise the
+    /// first of them that can go at all. Does nothing when none can go.
     private mutating func sendToGrid(_ target: Int, outOf source: Int) {
-        for _ in 0..<8 {
-            let session = movable[pick(movable.count)]
+        var fallback: (session: Int, venue: Int)?
+        let first = pick(movable.count)
+        for step in 0..<min(movable.count, Self.sendScan) {
+            let session = movable[(first + step) % movable.count]
             let here = state.venue[session]
             guard here >= 0, chainMark[session] != chainStamp, state.facts.venueGrid[here] == source else { continue }
             let activity = problem.sessionActivity[session]
-            let slot = state.start[session]
-            let hold = state.holdSlots(session)
-            let day = problem.day(ofSlot: slot)
-            var chosen = -1
-            var seen = 0
-            for index in 0..<problem.candidates.counts(activity).venues {
-                let venue = problem.candidates.venue(activity, index)
-                guard state.facts.venueGrid[venue] == target, problem.canHold(activity, venue: venue, start: slot),
-                    state.venueIsFree(venue, day: day, during: hold, besides: session)
-                else { continue }
-                seen += 1
-                if pick(seen) == 0 { chosen = venue }
+            let alone = state.placedSessions(of: activity, atVenue: here, besides: session) == 0
+            if alone || siblingInGrid(target, of: session) {
+                let venue = freeVenue(for: session, inGrid: target, besideSiblings: !alone)
+                if venue >= 0 {
+                    send(session, to: venue)
+                    return
+                }
             }
-            guard chosen >= 0 else { continue }
-            chainMark[session] = chainStamp
-            gathered.append((session, here, slot, chosen, slot))
-            state.relocate(session, venue: chosen, start: slot)
-            markChanged(session)
-            return
+            if fallback == nil {
+                let venue = freeVenue(for: session, inGrid: target, besideSiblings: false)
+                if venue >= 0 { fallback = (session, venue) }
+            }
         }
+        if let fallback { send(fallback.session, to: fallback.venue) }
+    }
+
+    /// How many sessions `sendToGrid` looks at, at most.
+    private static let sendScan = 256
+
+    private func siblingInGrid(_ grid: Int, of session: Int) -> Bool {
+        let activity = problem.sessionActivity[session]
+        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        where sibling != session {
+            let venue = state.venue[sibling]
+            if venue >= 0, state.facts.venueGrid[venue] == grid { return true }
+        }
+        return false
+    }
+
+    /// A random candidate venue of `grid` that may hold the session at its own time and is free
+    /// then, one where a sibling of it is held when `besideSiblings`; -1 when there is none.
+    private mutating func freeVenue(for session: Int, inGrid grid: Int, besideSiblings: Bool) -> Int {
+        let activity = problem.sessionActivity[session]
+        let slot = state.start[session]
+        let hold = state.holdSlots(session)
+        let day = problem.day(ofSlot: slot)
+        var chosen = -1
+        var seen = 0
+        for index in 0..<problem.candidates.counts(activity).venues {
+            let venue = problem.candidates.venue(activity, index)
+            guard state.facts.venueGrid[venue] == grid, problem.canHold(activity, venue: venue, start: slot),
+                !besideSiblings || state.placedSessions(of: activity, atVenue: venue, besides: session) > 0,
+                state.venueIsFree(venue, day: day, during: hold, besides: session)
+            else { continue }
+            seen += 1
+            if pick(seen) == 0 { chosen = venue }
+        }
+        return chosen
+    }
+
+    private mutating func send(_ session: Int, to venue: Int) {
+        let here = state.venue[session]
+        let slot = state.start[session]
+        chainMark[session] = chainStamp
+        gathered.append((session, here, slot, venue, slot))
+        state.relocate(session, venue: venue, start: slot)
+        markChanged(session)
     }
 
     /// Moves the session to another start and, in turn, every session of the same length that

@@ -107,6 +107,70 @@ import WutongModel
         #expect(sentBack, "some gathering sends a session back to the grid the series left")
     }
 
+    /// On the bundled season, where nearly every session belongs to a series, the session sent
+    /// back to the grid a gathered series left is one whose own series then uses no more
+    /// venues, here the one session of a second series left in the other grid, away from its
+    /// siblings; any other session sent would split its series.
+    @Test func theSessionSentBackKeepsItsOwnSeriesTogether() throws {
+        let season = try #require(BundledSeason.load())
+        let problem = CompiledProblem(season: season)
+        let facts = SearchFacts(problem: problem)
+        var state = Construction.run(problem, facts: facts, seed: 1).state
+        func sessions(_ activity: Int) -> Range<Int> {
+            problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        }
+        let (gatheredActivity, kept, left) = try #require(
+            Self.series(in: state) { facts.venueGrid[$0] != facts.venueGrid[$1] })
+        let series = sessions(gatheredActivity)
+        for session in series {
+            state.relocate(session, venue: session == series.lowerBound ? left : kept, start: state.start[session])
+        }
+        // A second series at a venue of the left grid but for one session in the kept grid,
+        // free to go back beside its siblings at its own time.
+        var stray: Int?
+        search: for activity in 0..<problem.activityCount where activity != gatheredActivity {
+            let other = sessions(activity)
+            guard other.count >= 2, other.allSatisfy({ state.isPlaced($0) && problem.pinned[$0] == nil }) else {
+                continue
+            }
+            for home in 0..<problem.venueCount where facts.venueGrid[home] == facts.venueGrid[left] {
+                for away in 0..<problem.venueCount where facts.venueGrid[away] == facts.venueGrid[kept] && away != kept
+                {
+                    guard other.allSatisfy({ problem.canHold(activity, venue: home, start: state.start[$0]) }),
+                        problem.canHold(activity, venue: away, start: state.start[other.lowerBound])
+                    else { continue }
+                    var trial = state
+                    for session in other {
+                        trial.relocate(
+                            session, venue: session == other.lowerBound ? away : home, start: trial.start[session])
+                    }
+                    let hold = trial.holdSlots(other.lowerBound)
+                    let day = problem.day(ofSlot: trial.start[other.lowerBound])
+                    if trial.venueIsFree(home, day: day, during: hold, besides: other.lowerBound) {
+                        state = trial
+                        stray = other.lowerBound
+                        break search
+                    }
+                }
+            }
+        }
+        let strayed = try #require(stray)
+        var sent: [Int: Int] = [:]
+        for attempt in 1...100 {
+            var search = LocalSearch(state: state, seed: UInt64(attempt))
+            guard search.gatherSeries(series.lowerBound, balancingGrids: true) else { continue }
+            let after = search.state
+            for session in 0..<problem.sessionCount
+            where !series.contains(session) && state.venue[session] != kept
+                && after.venue[session] != state.venue[session]
+            {
+                sent[session, default: 0] += 1
+            }
+        }
+        #expect(sent[strayed, default: 0] > 0)
+        #expect(sent.keys.allSatisfy { $0 == strayed }, "sent: \(sent)")
+    }
+
     /// Gatherings with grids balanced, made one after another: those in the way split their
     /// own series, so later gatherings meet every case, more sessions in the way than moving
     /// among them. The totals stay those of the from-scratch scorer.
