@@ -78,6 +78,8 @@ struct LocalSearch {
     private var chain: [(session: Int, from: Int)] = []
     /// The sessions the last gathering moved: where each was and where it went.
     private var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
+    /// The sessions `sendToGrid` is about to send.
+    private var sending: [Int] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
     private var chainMark: [Int]
@@ -611,71 +613,94 @@ struct LocalSearch {
         if balancingGrids, fromGrid != toGrid, fromGrid >= 0, toGrid >= 0 {
             // Movers came into `to`'s grid, the sessions in their way went out of it; when more
             // went out than came in, nothing is sent.
-            let surplus = 2 * movers - gathered.count
-            for _ in 0..<min(2, max(0, surplus)) { sendToGrid(fromGrid, outOf: toGrid) }
+            var surplus = min(Self.sendLimit, max(0, 2 * movers - gathered.count))
+            while surplus > 0 {
+                let sent = sendToGrid(fromGrid, outOf: toGrid, atMost: surplus)
+                if sent == 0 { break }
+                surplus -= sent
+            }
         }
         return true
     }
 
-    /// Moves a session of grid `source` that the gathering has not moved to a free venue of
-    /// grid `target` at its own time, recorded in `gathered` so it is undone with the rest.
-    /// Nearly every session belongs to a series, and sending one away from its siblings costs
-    /// what the gathering won, so the session sent is one whose series then uses no more
-    /// venues (one alone at its venue, or one with a sibling at the venue it goes to) when one
-    /// of up to `sendScan` sessions, looked at from a random one on, can go; otherwise the
-    /// first of them that can go at all. Does nothing when none can go.
-    private mutating func sendToGrid(_ target: Int, outOf source: Int) {
+    /// Moves sessions of grid `source` that the gathering has not moved, at most `limit`, to
+    /// a free venue of grid `target` at their own times, recorded in `gathered` so they are
+    /// undone with the rest; returns how many went. Nearly every session belongs to a series,
+    /// and sending one away from its siblings costs what the gathering won, so what is sent is
+    /// every session of a series held at one venue: a whole series, or the part of a split
+    /// one, which then uses no more venues (and one fewer when it joins its siblings, which are
+    /// preferred). The first of up to `sendScan` sessions, looked at from a random one on,
+    /// whose part fits goes; when none does, the first that can go alone, splitting its series.
+    private mutating func sendToGrid(_ target: Int, outOf source: Int, atMost limit: Int) -> Int {
         var fallback: (session: Int, venue: Int)?
         let first = pick(movable.count)
         for step in 0..<min(movable.count, Self.sendScan) {
             let session = movable[(first + step) % movable.count]
             let here = state.venue[session]
             guard here >= 0, chainMark[session] != chainStamp, state.facts.venueGrid[here] == source else { continue }
-            let activity = problem.sessionActivity[session]
-            let alone = state.placedSessions(of: activity, atVenue: here, besides: session) == 0
-            if alone || siblingInGrid(target, of: session) {
-                let venue = freeVenue(for: session, inGrid: target, besideSiblings: !alone)
+            if collectPart(of: session), sending.count <= limit {
+                let venue = freeVenue(for: sending, inGrid: target)
                 if venue >= 0 {
-                    send(session, to: venue)
-                    return
+                    for member in sending { send(member, to: venue) }
+                    return sending.count
                 }
             }
             if fallback == nil {
-                let venue = freeVenue(for: session, inGrid: target, besideSiblings: false)
+                sending = [session]
+                let venue = freeVenue(for: sending, inGrid: target)
                 if venue >= 0 { fallback = (session, venue) }
             }
         }
-        if let fallback { send(fallback.session, to: fallback.venue) }
+        guard let fallback else { return 0 }
+        send(fallback.session, to: fallback.venue)
+        return 1
     }
 
     /// How many sessions `sendToGrid` looks at, at most.
     private static let sendScan = 256
+    /// How many sessions one gathering sends back, at most.
+    private static let sendLimit = 8
 
-    private func siblingInGrid(_ grid: Int, of session: Int) -> Bool {
+    /// Puts in `sending` every session of the session's series held at its venue; false when
+    /// one of them is pinned or already moved by this gathering.
+    private mutating func collectPart(of session: Int) -> Bool {
         let activity = problem.sessionActivity[session]
+        let here = state.venue[session]
+        sending.removeAll(keepingCapacity: true)
         for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-        where sibling != session {
-            let venue = state.venue[sibling]
-            if venue >= 0, state.facts.venueGrid[venue] == grid { return true }
+        where state.venue[sibling] == here {
+            guard chainMark[sibling] != chainStamp, problem.pinned[sibling] == nil else { return false }
+            sending.append(sibling)
         }
-        return false
+        return true
     }
 
-    /// A random candidate venue of `grid` that may hold the session at its own time and is free
-    /// then, one where a sibling of it is held when `besideSiblings`; -1 when there is none.
-    private mutating func freeVenue(for session: Int, inGrid grid: Int, besideSiblings: Bool) -> Int {
-        let activity = problem.sessionActivity[session]
-        let slot = state.start[session]
-        let hold = state.holdSlots(session)
-        let day = problem.day(ofSlot: slot)
+    /// A random candidate venue of `grid` that may hold each of `sessions` (of one series) at
+    /// its own time and is free then, one where another session of the series is held when
+    /// there is such a venue; -1 when there is none.
+    private mutating func freeVenue(for sessions: [Int], inGrid grid: Int) -> Int {
+        let activity = problem.sessionActivity[sessions[0]]
+        let series = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
         var chosen = -1
         var seen = 0
+        var besideSiblings = false
         for index in 0..<problem.candidates.counts(activity).venues {
             let venue = problem.candidates.venue(activity, index)
-            guard state.facts.venueGrid[venue] == grid, problem.canHold(activity, venue: venue, start: slot),
-                !besideSiblings || state.placedSessions(of: activity, atVenue: venue, besides: session) > 0,
-                state.venueIsFree(venue, day: day, during: hold, besides: session)
-            else { continue }
+            guard state.facts.venueGrid[venue] == grid else { continue }
+            let fits = sessions.allSatisfy { session in
+                let slot = state.start[session]
+                return problem.canHold(activity, venue: venue, start: slot)
+                    && state.venueIsFree(
+                        venue, day: problem.day(ofSlot: slot), during: state.holdSlots(session), besides: session)
+            }
+            guard fits else { continue }
+            let beside = series.contains { state.venue[$0] == venue }
+            if beside, !besideSiblings {
+                besideSiblings = true
+                seen = 0
+            } else if beside != besideSiblings {
+                continue
+            }
             seen += 1
             if pick(seen) == 0 { chosen = venue }
         }
