@@ -560,14 +560,20 @@ struct CommandLine {
         }
     }
 
-    /// A published plan of the bundled season, made once per test that needs one.
+    /// A published plan of the bundled season, made once per test that needs one: that of the
+    /// first seed whose plan uses the Symphony Hall in week 6, which the bundled closure needs
+    /// (a change to the search changes which seeds do, so none is fixed here).
     static func publish(into directory: URL) throws -> String {
         let published = directory.appendingPathComponent("published").path
-        // Seed 2: a plan that uses the Symphony Hall in week 6, which the bundled closure needs.
-        let solved = try CommandLine.run([
-            "solve", "--out", published, "--move-limit", "100000", "--seed", "2", "--quiet",
-        ])
-        #expect(solved.status == 0, "\(solved.error)")
+        let week6 = (5...11).map { "venue=\"symphony-hall\" start=\"2027-04-\($0 < 10 ? "0" : "")\($0)T" }
+        for seed in 1...20 {
+            let solved = try CommandLine.run([
+                "solve", "--out", published, "--move-limit", "100000", "--seed", "\(seed)", "--quiet",
+            ])
+            #expect(solved.status == 0, "\(solved.error)")
+            let schedule = try String(contentsOfFile: published + "/schedule.xml", encoding: .utf8)
+            if week6.contains(where: schedule.contains) { break }
+        }
         return published + "/schedule.xml"
     }
 
