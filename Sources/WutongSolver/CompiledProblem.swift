@@ -71,6 +71,12 @@ public struct CompiledProblem: Sendable {
     /// Sessions are numbered activity by activity: those of activity `a` are
     /// `activityFirstSession[a]..<activityFirstSession[a + 1]`.
     let activityFirstSession: [Int]
+
+    /// The sessions of an activity: its series.
+    @inline(__always)
+    func sessions(of activity: Int) -> Range<Int> {
+        activityFirstSession[activity]..<activityFirstSession[activity + 1]
+    }
     /// Pinned sessions: venue and start slot (nil when free).
     let pinned: [(venue: Int, start: Int, partners: [Int])?]
 

@@ -43,7 +43,7 @@ struct LocalSearch {
     /// Per kind of move: how many were evaluated and how many accepted.
     private(set) var statistics = MoveStatistics()
     private var lastKind = MoveKind.relocate
-    private let movable: [Int]
+    let movable: [Int]
     /// Per activity: whether some role has more candidates than it needs, so a partner change
     /// is possible at all. Without it, the search does not waste a quarter of its moves on
     /// partner changes that cannot happen.
@@ -68,22 +68,22 @@ struct LocalSearch {
     private var changed: [Int] = []
     private var isChanged: [Bool]
 
-    private var undo = Undo.none
+    var undo = Undo.none
     /// The totals before the last move made in order to be scored, put back if it is rejected.
-    private var totalsBefore = SearchState.Totals()
+    var totalsBefore = SearchState.Totals()
     /// What the relocation being considered adds to each constraint, added as it is if the
     /// relocation is kept.
     private var costed = ShareTally()
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
     /// The sessions the last gathering moved: where each was and where it went.
-    private var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
+    var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
     /// The sessions `sendToGrid` is about to send.
-    private var sending: [Int] = []
+    var sending: [Int] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
-    private var chainMark: [Int]
-    private var chainStamp = 0
+    var chainMark: [Int]
+    var chainStamp = 0
 
     /// A random move either made at once (undone if rejected) or, for a relocation, only
     /// proposed: its cost is computed without making it.
@@ -94,7 +94,7 @@ struct LocalSearch {
         case partnerChange(session: Int, position: Int, partner: Int)
     }
 
-    private enum Undo {
+    enum Undo {
         case none
         case partner(session: Int, position: Int, partner: Int)
         case swapped(first: Int, second: Int, firstVenue: Int, firstStart: Int, secondVenue: Int, secondStart: Int)
@@ -274,7 +274,7 @@ struct LocalSearch {
 
     // MARK: Best schedule
 
-    private mutating func markChanged(_ session: Int) {
+    mutating func markChanged(_ session: Int) {
         if !isChanged[session] {
             isChanged[session] = true
             changed.append(session)
@@ -331,7 +331,7 @@ struct LocalSearch {
         }
     }
 
-    private mutating func pick(_ count: Int) -> Int {
+    mutating func pick(_ count: Int) -> Int {
         Int(random.next() % UInt64(count))
     }
 
@@ -475,7 +475,7 @@ struct LocalSearch {
         if keep == 1, pick(2) == 0 {
             // Half of the venue changes go to a venue another session of the series uses, which
             // a random venue rarely is (`series-same-venue`).
-            let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            let siblings = problem.sessions(of: activity)
             let sibling = siblings.lowerBound + pick(siblings.count)
             if state.isPlaced(sibling), problem.candidateVenueMask[activity * problem.venueCount + state.venue[sibling]]
             {
@@ -549,171 +549,6 @@ struct LocalSearch {
         markChanged(first)
         markChanged(second)
         return true
-    }
-
-    /// Moves every session of the series at the session's venue to the venue of another of its
-    /// sessions, each at its own time where it may be held there then and at a random candidate
-    /// start otherwise; a session in the way there trades venues with it. `series-same-venue`
-    /// counts venues, so moving the sessions one at a time gains nothing until the last has
-    /// moved, and a random move rarely finds the venue free at each of their times: on the
-    /// bundled season every plan that ended 2 points above the best had one series split over
-    /// two venues this way. Impossible when a session that would move is pinned or of the same
-    /// series, when one may not be held at its new venue, or when more than 16 would move.
-    ///
-    /// When `balancingGrids`, each session the gathering takes into another grid without one
-    /// coming back sends another session the other way (see `sendToGrid`): with grid shares set,
-    /// the gathering alone costs as much in `grid-balance` as it saves, and the plans of the
-    /// bundled season that ended 2 points above the best were each held there by that trade.
-    mutating func gatherSeries(_ session: Int, balancingGrids: Bool = false) -> Bool {
-        let activity = problem.sessionActivity[session]
-        let from = state.venue[session]
-        let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-        let to = state.venue[siblings.lowerBound + pick(siblings.count)]
-        guard to >= 0, to != from else { return false }
-        gathered.removeAll(keepingCapacity: true)
-        chainStamp += 1
-        let startCount = problem.candidates.counts(activity).starts
-        for member in siblings where state.venue[member] == from {
-            guard problem.pinned[member] == nil else { return false }
-            var start = state.start[member]
-            if !problem.canHold(activity, venue: to, start: start) {
-                start = problem.candidates.start(activity, pick(startCount))
-                guard problem.canHold(activity, venue: to, start: start) else { return false }
-            }
-            chainMark[member] = chainStamp
-            gathered.append((member, from, state.start[member], to, start))
-        }
-        let movers = gathered.count
-        for index in 0..<movers {
-            let start = gathered[index].newStart
-            let hold = problem.holdSlots(activity, from: start)
-            var other = state.venueDay.head[to * state.dayCount + problem.day(ofSlot: start)]
-            while other >= 0 {
-                if chainMark[other] != chainStamp, state.holdSlots(other).overlaps(hold) {
-                    let otherActivity = problem.sessionActivity[other]
-                    let otherStart = state.start[other]
-                    guard otherActivity != activity, problem.pinned[other] == nil,
-                        problem.canHold(otherActivity, venue: from, start: otherStart)
-                    else { return false }
-                    chainMark[other] = chainStamp
-                    gathered.append((other, to, otherStart, from, otherStart))
-                }
-                other = state.venueDay.next[other]
-            }
-            if gathered.count > 16 { return false }
-        }
-        totalsBefore = state.totals
-        for move in gathered {
-            state.relocate(move.session, venue: move.newVenue, start: move.newStart)
-            markChanged(move.session)
-        }
-        undo = .gathered
-        let fromGrid = state.facts.venueGrid[from]
-        let toGrid = state.facts.venueGrid[to]
-        if balancingGrids, fromGrid != toGrid, fromGrid >= 0, toGrid >= 0 {
-            // Movers came into `to`'s grid, the sessions in their way went out of it; when more
-            // went out than came in, nothing is sent.
-            var surplus = min(Self.sendLimit, max(0, 2 * movers - gathered.count))
-            while surplus > 0 {
-                let sent = sendToGrid(fromGrid, outOf: toGrid, atMost: surplus)
-                if sent == 0 { break }
-                surplus -= sent
-            }
-        }
-        return true
-    }
-
-    /// Moves sessions of grid `source` that the gathering has not moved, at most `limit`, to
-    /// a free venue of grid `target` at their own times, recorded in `gathered` so they are
-    /// undone with the rest; returns how many went. Nearly every session belongs to a series,
-    /// and sending one away from its siblings costs what the gathering won, so what is sent is
-    /// every session of a series held at one venue: a whole series, or the part of a split
-    /// one, which then uses no more venues (and one fewer when it joins its siblings, which are
-    /// preferred). The first of up to `sendScan` sessions, looked at from a random one on,
-    /// whose part fits goes; when none does, the first that can go alone, splitting its series.
-    private mutating func sendToGrid(_ target: Int, outOf source: Int, atMost limit: Int) -> Int {
-        var fallback: (session: Int, venue: Int)?
-        let first = pick(movable.count)
-        for step in 0..<min(movable.count, Self.sendScan) {
-            let session = movable[(first + step) % movable.count]
-            let here = state.venue[session]
-            guard here >= 0, chainMark[session] != chainStamp, state.facts.venueGrid[here] == source else { continue }
-            if collectPart(of: session), sending.count <= limit {
-                let venue = freeVenue(for: sending, inGrid: target)
-                if venue >= 0 {
-                    for member in sending { send(member, to: venue) }
-                    return sending.count
-                }
-            }
-            if fallback == nil {
-                sending = [session]
-                let venue = freeVenue(for: sending, inGrid: target)
-                if venue >= 0 { fallback = (session, venue) }
-            }
-        }
-        guard let fallback else { return 0 }
-        send(fallback.session, to: fallback.venue)
-        return 1
-    }
-
-    /// How many sessions `sendToGrid` looks at, at most.
-    private static let sendScan = 256
-    /// How many sessions one gathering sends back, at most.
-    private static let sendLimit = 8
-
-    /// Puts in `sending` every session of the session's series held at its venue; false when
-    /// one of them is pinned or already moved by this gathering.
-    private mutating func collectPart(of session: Int) -> Bool {
-        let activity = problem.sessionActivity[session]
-        let here = state.venue[session]
-        sending.removeAll(keepingCapacity: true)
-        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-        where state.venue[sibling] == here {
-            guard chainMark[sibling] != chainStamp, problem.pinned[sibling] == nil else { return false }
-            sending.append(sibling)
-        }
-        return true
-    }
-
-    /// A random candidate venue of `grid` that may hold each of `sessions` (of one series) at
-    /// its own time and is free then, one where another session of the series is held when
-    /// there is such a venue; -1 when there is none.
-    private mutating func freeVenue(for sessions: [Int], inGrid grid: Int) -> Int {
-        let activity = problem.sessionActivity[sessions[0]]
-        let series = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
-        var chosen = -1
-        var seen = 0
-        var besideSiblings = false
-        for index in 0..<problem.candidates.counts(activity).venues {
-            let venue = problem.candidates.venue(activity, index)
-            guard state.facts.venueGrid[venue] == grid else { continue }
-            let fits = sessions.allSatisfy { session in
-                let slot = state.start[session]
-                return problem.canHold(activity, venue: venue, start: slot)
-                    && state.venueIsFree(
-                        venue, day: problem.day(ofSlot: slot), during: state.holdSlots(session), besides: session)
-            }
-            guard fits else { continue }
-            let beside = series.contains { state.venue[$0] == venue }
-            if beside, !besideSiblings {
-                besideSiblings = true
-                seen = 0
-            } else if beside != besideSiblings {
-                continue
-            }
-            seen += 1
-            if pick(seen) == 0 { chosen = venue }
-        }
-        return chosen
-    }
-
-    private mutating func send(_ session: Int, to venue: Int) {
-        let here = state.venue[session]
-        let slot = state.start[session]
-        chainMark[session] = chainStamp
-        gathered.append((session, here, slot, venue, slot))
-        state.relocate(session, venue: venue, start: slot)
-        markChanged(session)
     }
 
     /// Moves the session to another start and, in turn, every session of the same length that

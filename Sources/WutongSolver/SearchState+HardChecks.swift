@@ -39,7 +39,7 @@ extension SearchState {
                 other = amplifiedDay.next[other]
             }
         }
-        let siblings = problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        let siblings = problem.sessions(of: activity)
         let gap = problem.minGapDays[activity]
         if facts.isHard[ConstraintID.seriesSpacing.index], gap > 0,
             siblings.contains(where: {

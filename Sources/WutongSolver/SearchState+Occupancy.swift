@@ -100,7 +100,7 @@ extension SearchState {
     ) {
         var atFirst = 0
         var atSecond = 0
-        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        for sibling in problem.sessions(of: activity)
         where sibling != session {
             let at = venue[sibling]
             if at == first { atFirst += 1 }
@@ -113,7 +113,7 @@ extension SearchState {
     @inline(__always)
     func placedSessions(of activity: Int, onDay day: Int, besides session: Int) -> Int {
         var count = 0
-        for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+        for sibling in problem.sessions(of: activity)
         where sibling != session && isPlaced(sibling) && problem.day(ofSlot: start[sibling]) == day {
             count += 1
         }

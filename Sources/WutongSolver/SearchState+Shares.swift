@@ -74,7 +74,7 @@ extension SearchState {
         }
         let gap = parts.contains(.startOnly) ? problem.minGapDays[activity] : 0
         if gap > 0 {
-            for sibling in problem.activityFirstSession[activity]..<problem.activityFirstSession[activity + 1]
+            for sibling in problem.sessions(of: activity)
             where sibling != session && isPlaced(sibling) && abs(problem.day(ofSlot: start[sibling]) - day) < gap {
                 tally.add(.seriesSpacing, sign)
             }
