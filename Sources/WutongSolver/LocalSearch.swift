@@ -5,9 +5,11 @@ import WutongModel
 /// exp(−Δsoft / T), never when hard or medium get worse, T cooled in cycles over the budget,
 /// each later cycle starting again from the best schedule; see `Cooling`) or late-acceptance
 /// hill climbing (kept when no worse than the schedule of `historyLength` moves ago). Moves:
-/// change a session's venue and start, move it next to another session of its audience, change one of its partners, swap two sessions' placements,
-/// shift a Kempe chain of sessions between two start times, place an unplaced session (into a
-/// free spot or taking out what it collides with). Under late acceptance, when the best score
+/// change a session's venue and start, move it next to another session of its audience (either
+/// taking new partners along when one cannot come then), change one of its partners, swap two
+/// sessions' placements, shift a Kempe chain of sessions between two start times, bring a
+/// split series to one venue, place an unplaced session (into a free spot or taking out what
+/// it collides with). Under late acceptance, when the best score
 /// has not improved for a while, the search goes back to the best schedule and perturbs it.
 /// Every move is scored by its delta on `SearchState`; pinned sessions never move; no move
 /// allocates.
@@ -42,18 +44,18 @@ struct LocalSearch {
     private(set) var restarts = 0
     /// Per kind of move: how many were evaluated and how many accepted.
     private(set) var statistics = MoveStatistics()
-    private var lastKind = MoveKind.relocate
+    var lastKind = MoveKind.relocate
     let movable: [Int]
     /// Per activity: whether some role has more candidates than it needs, so a partner change
     /// is possible at all. Without it, the search does not waste a quarter of its moves on
     /// partner changes that cannot happen.
-    private let partnerChoice: [Bool]
+    let partnerChoice: [Bool]
     /// Per activity and partner position (`positionStart[activity] + position`): the range of
     /// `roleCandidates` that may fill it. Flat, because the nested requirement lists cost three
     /// dependent reads per partner change in a season too large for the cache.
-    private let positionStart: [Int]
-    private let positionCandidates: [Range<Int>]
-    private let roleCandidates: [Int]
+    let positionStart: [Int]
+    let positionCandidates: [Range<Int>]
+    let roleCandidates: [Int]
     /// The sessions of each audience group, flat:
     /// `audienceMembers[audienceMemberStart[g]..<audienceMemberStart[g + 1]]`.
     private let audienceMemberStart: [Int]
@@ -73,13 +75,15 @@ struct LocalSearch {
     var totalsBefore = SearchState.Totals()
     /// What the relocation being considered adds to each constraint, added as it is if the
     /// relocation is kept.
-    private var costed = ShareTally()
+    var costed = ShareTally()
     /// Kempe chain members and where they started, reused between moves.
     private var chain: [(session: Int, from: Int)] = []
     /// The sessions the last gathering moved: where each was and where it went.
     var gathered: [(session: Int, venue: Int, start: Int, newVenue: Int, newStart: Int)] = []
     /// The sessions `sendToGrid` is about to send.
     var sending: [Int] = []
+    /// The team a relocation taking new partners along gives the session.
+    var stagedTeam: [Int] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
     var chainMark: [Int]
@@ -92,6 +96,8 @@ struct LocalSearch {
         case applied
         case relocation(session: Int, venue: Int, start: Int)
         case partnerChange(session: Int, position: Int, partner: Int)
+        /// A relocation with `stagedTeam` as the new team.
+        case replacement(session: Int, venue: Int, start: Int)
     }
 
     enum Undo {
@@ -191,13 +197,27 @@ struct LocalSearch {
             switch proposal {
             case .impossible:
                 continue
+            case .replacement:
+                preconditionFailure("a replacement is made from a costed relocation, never proposed")
             case .applied:
                 candidate = state.score
             case .relocation(let session, let venue, let start):
                 state.relocationTally(session, venue: venue, start: start, into: &costed)
                 let delta = state.cost(of: costed)
-                candidate = Score(
-                    hard: current.hard + delta.hard, medium: current.medium, soft: current.soft + delta.soft)
+                // Only partners break a hard constraint here: try taking new ones along.
+                if delta.hard > 0, state.partnerHardCost(of: costed) == delta.hard,
+                    partnerChoice[problem.sessionActivity[session]],
+                    let replacing = replacementDelta(session, venue: venue, start: start)
+                {
+                    lastKind = .replace
+                    proposal = .replacement(session: session, venue: venue, start: start)
+                    candidate = Score(
+                        hard: current.hard + delta.hard + replacing.hard, medium: current.medium,
+                        soft: current.soft + delta.soft + replacing.soft)
+                } else {
+                    candidate = Score(
+                        hard: current.hard + delta.hard, medium: current.medium, soft: current.soft + delta.soft)
+                }
             case .partnerChange(let session, let position, let partner):
                 if let delta = state.partnerChangeDelta(session, at: position, with: partner) {
                     candidate = Score(
@@ -236,6 +256,9 @@ struct LocalSearch {
                     markChanged(session)
                 case .partnerChange:
                     apply(proposal)
+                    assert(state.score == candidate, "the move's predicted cost must match its applied cost")
+                case .replacement(let session, let venue, let start):
+                    makeReplacement(session, venue: venue, start: start, costed: costed)
                     assert(state.score == candidate, "the move's predicted cost must match its applied cost")
                 }
                 // Late acceptance compares with scores of up to 1,000 moves ago; once hard or
@@ -328,6 +351,9 @@ struct LocalSearch {
         case .partnerChange(let session, let position, let partner):
             state.replacePartner(session, at: position, with: partner)
             markChanged(session)
+        case .replacement(let session, let venue, let start):
+            state.relocationTally(session, venue: venue, start: start, into: &costed)
+            makeReplacement(session, venue: venue, start: start, costed: costed)
         }
     }
 

@@ -1,6 +1,6 @@
 /// The kinds of move the local search makes.
 public enum MoveKind: Int, CaseIterable, Sendable {
-    case place, eject, relocate, beside, partner, swap, kempeChain, gather
+    case place, eject, relocate, beside, partner, swap, kempeChain, gather, replace
 
     public var name: String {
         switch self {
@@ -12,6 +12,7 @@ public enum MoveKind: Int, CaseIterable, Sendable {
         case .swap: "swap two sessions"
         case .kempeChain: "Kempe chain between two times"
         case .gather: "bring a series to one venue"
+        case .replace: "move, replacing partners who cannot come"
         }
     }
 }

@@ -74,7 +74,7 @@ extension SearchState {
     }
 
     /// The first hard constraint `partner` would break by joining the session at `venue` from
-    /// `start`; nil if none.
+    /// `start`, or by staying with it when it moves there; nil if none.
     @inline(__always)
     func partnerFailure(_ partner: Int, session: Int, venue place: Int, start slot: Int) -> ConstraintID? {
         let activity = problem.sessionActivity[session]
@@ -82,10 +82,14 @@ extension SearchState {
         if facts.isHard[ConstraintID.partnerAvailability.index], problem.partnerBusy(partner, during: own) {
             return .partnerAvailability
         }
-        if facts.isHard[ConstraintID.partnerWeeklyLimit.index],
-            partnerWeek[partner * facts.weekCount + facts.week(ofSlot: slot)] >= problem.weeklyLimit[partner]
-        {
-            return .partnerWeeklyLimit
+        if facts.isHard[ConstraintID.partnerWeeklyLimit.index] {
+            let week = facts.week(ofSlot: slot)
+            // A partner staying with a session that moves within the week is counted there already.
+            let counted =
+                isPlaced(session) && facts.week(ofSlot: start[session]) == week && hasPartner(session, partner)
+            if partnerWeek[partner * facts.weekCount + week] - (counted ? 1 : 0) >= problem.weeklyLimit[partner] {
+                return .partnerWeeklyLimit
+            }
         }
         if facts.isHard[ConstraintID.partnerConflict.index] {
             let begin = problem.minute(ofSlot: slot)
@@ -105,6 +109,13 @@ extension SearchState {
             }
         }
         return nil
+    }
+
+    /// Whether `partner` is one of the session's partners.
+    func hasPartner(_ session: Int, _ partner: Int) -> Bool {
+        let base = facts.teamBase[session]
+        for position in 0..<teamCount[session] where team[base + position] == partner { return true }
+        return false
     }
 
     @inline(__always)

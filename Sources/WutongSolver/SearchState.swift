@@ -173,6 +173,36 @@ struct SearchState {
         return cost(of: tally)
     }
 
+    /// What giving a placed session the team `newTeam` (same length, no partner twice) would
+    /// change the hard and soft totals by once it has moved to `place` from `slot` with its
+    /// current team, computed before either change is made; so a relocation's cost plus this is
+    /// the cost of the relocation taking the new team along. Each replaced partner's share is
+    /// as `replacePartner` would compute it after the relocation: the leaving partner's week
+    /// count holds the session there only when the move stays in the same week.
+    mutating func teamChangeDelta(_ session: Int, venue place: Int, start slot: Int, team newTeam: [Int]) -> (
+        hard: Int, soft: Int
+    ) {
+        let base = facts.teamBase[session]
+        let sameWeek = facts.week(ofSlot: start[session]) == facts.week(ofSlot: slot)
+        var tally = ShareTally()
+        for (position, partner) in newTeam.enumerated() where team[base + position] != partner {
+            partnerShare(
+                session, partner: partner, at: place, from: slot, weekDiscount: 0, loadDiscount: 0, sign: 1,
+                into: &tally)
+            partnerShare(
+                session, partner: team[base + position], at: place, from: slot, weekDiscount: sameWeek ? 1 : 0,
+                loadDiscount: 1, sign: -1, into: &tally)
+        }
+        if !facts.baseline.isEmpty, let before = facts.baseline[session], before.venue == place, before.start == slot {
+            let wasSame = sameMembers(before.partners, session)
+            let isSame =
+                before.partners.allSatisfy { newTeam.contains($0) }
+                && newTeam.allSatisfy { before.partners.contains($0) }
+            if wasSame != isSame { tally.add(.stability, wasSame ? 1 : -1) }
+        }
+        return cost(of: tally)
+    }
+
     /// Adds (sign 1) or subtracts (sign -1) the session's share at its current placement.
     mutating func contribute(_ session: Int, sign: Int) {
         var tally = ShareTally()
@@ -193,6 +223,17 @@ struct SearchState {
             soft += tally.amounts[index] * facts.softWeight[index]
         }
         return (hard, soft)
+    }
+
+    /// The part of a tally's weighted hard cost that partners break (`partner-availability`,
+    /// `partner-weekly-limit`, `partner-conflict`).
+    @inline(__always)
+    func partnerHardCost(of tally: borrowing ShareTally) -> Int {
+        var hard = 0
+        for id in [ConstraintID.partnerAvailability, .partnerWeeklyLimit, .partnerConflict] {
+            hard += tally.amounts[id.index] * facts.hardWeight[id.index]
+        }
+        return hard
     }
 
     /// Adds a tally's amounts to the totals.

@@ -180,7 +180,7 @@ import WutongModel
             #expect(search.state.score == report.score)
         }
         #expect(search.restarts > 0, "new cycles went back to the best schedule")
-        for kind in [MoveKind.relocate, .beside, .partner, .swap, .kempeChain, .gather] {
+        for kind in [MoveKind.relocate, .beside, .partner, .swap, .kempeChain, .gather, .replace] {
             #expect(search.statistics.evaluated[kind.rawValue] > 0, "\(kind) never tried")
             #expect(search.statistics.accepted[kind.rawValue] > 0, "\(kind) never kept")
         }
