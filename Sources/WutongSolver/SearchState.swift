@@ -229,10 +229,12 @@ struct SearchState {
     /// `partner-weekly-limit`, `partner-conflict`).
     @inline(__always)
     func partnerHardCost(of tally: borrowing ShareTally) -> Int {
-        var hard = 0
-        for id in [ConstraintID.partnerAvailability, .partnerWeeklyLimit, .partnerConflict] {
-            hard += tally.amounts[id.index] * facts.hardWeight[id.index]
-        }
+        let availability = ConstraintID.partnerAvailability.index
+        let weekly = ConstraintID.partnerWeeklyLimit.index
+        let conflict = ConstraintID.partnerConflict.index
+        var hard = tally.amounts[availability] * facts.hardWeight[availability]
+        hard += tally.amounts[weekly] * facts.hardWeight[weekly]
+        hard += tally.amounts[conflict] * facts.hardWeight[conflict]
         return hard
     }
 
