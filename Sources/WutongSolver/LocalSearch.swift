@@ -96,8 +96,6 @@ struct LocalSearch {
         case applied
         case relocation(session: Int, venue: Int, start: Int)
         case partnerChange(session: Int, position: Int, partner: Int)
-        /// A relocation with `stagedTeam` as the new team.
-        case replacement(session: Int, venue: Int, start: Int)
     }
 
     enum Undo {
@@ -194,11 +192,11 @@ struct LocalSearch {
             }
             let candidate: Score
             var proposal = proposeRandomMove()
+            // A relocation that takes `stagedTeam` along as its new team.
+            var replacing = false
             switch proposal {
             case .impossible:
                 continue
-            case .replacement:
-                preconditionFailure("a replacement is made from a costed relocation, never proposed")
             case .applied:
                 candidate = state.score
             case .relocation(let session, let venue, let start):
@@ -207,13 +205,13 @@ struct LocalSearch {
                 // Only partners break a hard constraint here: try taking new ones along.
                 if delta.hard > 0, state.partnerHardCost(of: costed) == delta.hard,
                     partnerChoice[problem.sessionActivity[session]],
-                    let replacing = replacementDelta(session, venue: venue, start: start)
+                    let team = replacementDelta(session, venue: venue, start: start)
                 {
                     lastKind = .replace
-                    proposal = .replacement(session: session, venue: venue, start: start)
+                    replacing = true
                     candidate = Score(
-                        hard: current.hard + delta.hard + replacing.hard, medium: current.medium,
-                        soft: current.soft + delta.soft + replacing.soft)
+                        hard: current.hard + delta.hard + team.hard, medium: current.medium,
+                        soft: current.soft + delta.soft + team.soft)
                 } else {
                     candidate = Score(
                         hard: current.hard + delta.hard, medium: current.medium, soft: current.soft + delta.soft)
@@ -251,14 +249,14 @@ struct LocalSearch {
                 switch proposal {
                 case .applied, .impossible:
                     break
+                case .relocation(let session, let venue, let start) where replacing:
+                    makeReplacement(session, venue: venue, start: start, costed: costed)
+                    assert(state.score == candidate, "the move's predicted cost must match its applied cost")
                 case .relocation(let session, let venue, let start):
                     state.relocate(session, venue: venue, start: start, costed: costed)
                     markChanged(session)
                 case .partnerChange:
                     apply(proposal)
-                    assert(state.score == candidate, "the move's predicted cost must match its applied cost")
-                case .replacement(let session, let venue, let start):
-                    makeReplacement(session, venue: venue, start: start, costed: costed)
                     assert(state.score == candidate, "the move's predicted cost must match its applied cost")
                 }
                 // Late acceptance compares with scores of up to 1,000 moves ago; once hard or
@@ -351,9 +349,6 @@ struct LocalSearch {
         case .partnerChange(let session, let position, let partner):
             state.replacePartner(session, at: position, with: partner)
             markChanged(session)
-        case .replacement(let session, let venue, let start):
-            state.relocationTally(session, venue: venue, start: start, into: &costed)
-            makeReplacement(session, venue: venue, start: start, costed: costed)
         }
     }
 
@@ -553,8 +548,7 @@ struct LocalSearch {
         let candidates = positionCandidates[slot]
         guard candidates.count > 1 else { return .impossible }
         let replacement = roleCandidates[candidates.lowerBound + pick(candidates.count)]
-        let base = state.facts.teamBase[session]
-        for index in 0..<count where state.team[base + index] == replacement { return .impossible }
+        if state.hasPartner(session, replacement) { return .impossible }
         return .partnerChange(session: session, position: position, partner: replacement)
     }
 

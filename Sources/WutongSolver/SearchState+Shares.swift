@@ -231,8 +231,13 @@ extension SearchState {
     /// Whether `partners` and the session's team name the same partners, as sets.
     @inline(__always)
     func sameMembers(_ partners: [Int], _ session: Int) -> Bool {
-        let members = team[facts.teamBase[session]..<facts.teamBase[session] + teamCount[session]]
-        return partners.allSatisfy { members.contains($0) } && members.allSatisfy { partners.contains($0) }
+        Self.sameMembers(partners, team[facts.teamBase[session]..<facts.teamBase[session] + teamCount[session]])
+    }
+
+    /// Whether two teams name the same partners, as sets.
+    @inline(__always)
+    static func sameMembers(_ partners: [Int], _ members: some Collection<Int>) -> Bool {
+        partners.allSatisfy { members.contains($0) } && members.allSatisfy { partners.contains($0) }
     }
 
     /// Isolated sessions of the audience's day with the session at `own`, minus without it: the

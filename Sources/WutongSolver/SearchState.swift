@@ -195,9 +195,7 @@ struct SearchState {
         }
         if !facts.baseline.isEmpty, let before = facts.baseline[session], before.venue == place, before.start == slot {
             let wasSame = sameMembers(before.partners, session)
-            let isSame =
-                before.partners.allSatisfy { newTeam.contains($0) }
-                && newTeam.allSatisfy { before.partners.contains($0) }
+            let isSame = Self.sameMembers(before.partners, newTeam)
             if wasSame != isSame { tally.add(.stability, wasSame ? 1 : -1) }
         }
         return cost(of: tally)

@@ -115,7 +115,7 @@ import WutongModel
     }
 
     /// A start that breaks a hard constraint of its own (here another session at the venue) is
-    /// not crossed by new partners.
+    /// not crossed by new partners, even where a partner could not come either.
     @Test func aWallThatIsNotPartnersIsLeftStanding() throws {
         let (_, problem, _, state) = try SeriesGatheringTests.bundledConstruction()
         var search = LocalSearch(state: state, seed: 1)
@@ -125,7 +125,11 @@ import WutongModel
             guard search.partnerChoice[activity] else { continue }
             for other in search.movable where other != session && state.isPlaced(other) {
                 let (place, start) = (state.venue[other], state.start[other])
-                guard problem.canHold(activity, venue: place, start: start) else { continue }
+                guard problem.canHold(activity, venue: place, start: start),
+                    state.partners(session).contains(where: {
+                        !state.partnerFree($0, session: session, venue: place, start: start)
+                    })
+                else { continue }
                 #expect(state.firstHardFailure(session, venue: place, start: start) != nil)
                 let replacing = search.replacementDelta(session, venue: place, start: start)
                 #expect(replacing == nil)
