@@ -11,8 +11,9 @@ import WutongModel
 /// split series to one venue, place an unplaced session (into a free spot or taking out what
 /// it collides with). Under late acceptance, when the best score
 /// has not improved for a while, the search goes back to the best schedule and perturbs it.
-/// Every move is scored by its delta on `SearchState`; pinned sessions never move; no move
-/// allocates.
+/// Every move is scored by its delta on `SearchState`, except that while hard is 0 a relocation
+/// or a swap found to break a hard constraint is rejected unscored (`LocalSearch+Screening`);
+/// pinned sessions never move; no move allocates.
 struct LocalSearch {
     struct Progress: Sendable {
         var moves: Int
@@ -46,6 +47,10 @@ struct LocalSearch {
     private(set) var statistics = MoveStatistics()
     var lastKind = MoveKind.relocate
     let movable: [Int]
+    /// Whether moves that break a hard constraint may be rejected unscored while hard is 0
+    /// (`relocationBreaksHard`): only when every hard constraint has a weight, so that breaking
+    /// one makes the hard score worse.
+    let screensHard: Bool
     /// Per activity: whether some role has more candidates than it needs, so a partner change
     /// is possible at all. Without it, the search does not waste a quarter of its moves on
     /// partner changes that cannot happen.
@@ -89,13 +94,15 @@ struct LocalSearch {
     var chainMark: [Int]
     var chainStamp = 0
 
-    /// A random move either made at once (undone if rejected) or, for a relocation, only
-    /// proposed: its cost is computed without making it.
+    /// A random move either made at once (undone if rejected) or only proposed: a relocation's
+    /// or a partner change's cost is computed without making it; a swap is made once it is
+    /// known not to break a hard constraint (`swapBreaksHard`).
     private enum Proposal {
         case impossible
         case applied
         case relocation(session: Int, venue: Int, start: Int)
         case partnerChange(session: Int, position: Int, partner: Int)
+        case swap(first: Int, second: Int)
     }
 
     enum Undo {
@@ -108,12 +115,21 @@ struct LocalSearch {
         case gathered
     }
 
-    init(state: SearchState, seed: UInt64, stallLimit: Int? = nil, cycleMovesPerSession: Int = 100_000) {
+    /// `screening: false` scores every move, for tests that compare the two.
+    init(
+        state: SearchState, seed: UInt64, stallLimit: Int? = nil, cycleMovesPerSession: Int = 100_000,
+        screening: Bool = true
+    ) {
         self.state = state
         problem = state.problem
         random = SeededGenerator(seed: seed ^ 0x5DEE_CE66)
         best = state.score
         movable = (0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil }
+        screensHard =
+            screening
+            && ConstraintID.allCases.allSatisfy {
+                !state.facts.isHard[$0.index] || state.facts.hardWeight[$0.index] > 0
+            }
         partnerChoice = state.problem.requirements.map { roles in roles.contains { $0.candidates.count > $0.count } }
         var starts = [0]
         var ranges: [Range<Int>] = []
@@ -190,8 +206,10 @@ struct LocalSearch {
                 lastBest = moves
                 continue
             }
-            let candidate: Score
+            // Nil for a move that breaks a hard constraint while hard is 0: rejected unscored.
+            let candidate: Score?
             var proposal = proposeRandomMove()
+            let screening = screensHard && current.hard == 0
             // A relocation that takes `stagedTeam` along as its new team.
             var replacing = false
             switch proposal {
@@ -199,6 +217,17 @@ struct LocalSearch {
                 continue
             case .applied:
                 candidate = state.score
+            case .swap(let first, let second):
+                if screening, swapBreaksHard(first, second) {
+                    candidate = nil
+                } else {
+                    makeSwap(first, second)
+                    proposal = .applied
+                    candidate = state.score
+                }
+            case .relocation(let session, let venue, let start)
+            where screening && relocationBreaksHard(session, venue: venue, start: start):
+                candidate = nil
             case .relocation(let session, let venue, let start):
                 state.relocationTally(session, venue: venue, start: start, into: &costed)
                 let delta = state.cost(of: costed)
@@ -234,20 +263,25 @@ struct LocalSearch {
             statistics.evaluated[lastKind.rawValue] += 1
             let slot = evaluated % historyLength
             let keep: Bool
-            if candidate <= current {
-                keep = true
-            } else if annealing {
-                keep =
-                    candidate.hard == current.hard && candidate.medium == current.medium
-                    && cooling.accepts(worsening: candidate.soft - current.soft, draw: random.next())
+            if let candidate {
+                if candidate <= current {
+                    keep = true
+                } else if annealing {
+                    keep =
+                        candidate.hard == current.hard && candidate.medium == current.medium
+                        && cooling.accepts(worsening: candidate.soft - current.soft, draw: random.next())
+                } else {
+                    keep = candidate <= history[slot]
+                }
             } else {
-                keep = candidate <= history[slot]
+                keep = false
+                statistics.screened[lastKind.rawValue] += 1
             }
-            if keep {
+            if keep, let candidate {
                 accepted += 1
                 statistics.accepted[lastKind.rawValue] += 1
                 switch proposal {
-                case .applied, .impossible:
+                case .applied, .impossible, .swap:
                     break
                 case .relocation(let session, let venue, let start) where replacing:
                     makeReplacement(session, venue: venue, start: start, costed: costed)
@@ -349,6 +383,9 @@ struct LocalSearch {
         case .partnerChange(let session, let position, let partner):
             state.replacePartner(session, at: position, with: partner)
             markChanged(session)
+        case .swap(let first, let second):
+            makeSwap(first, second)
+            undo = .none
         }
     }
 
@@ -389,7 +426,7 @@ struct LocalSearch {
             return proposePartnerChange(session)
         } else if kind < 18 {
             lastKind = .swap
-            applied = swap(session, movable[pick(movable.count)])
+            return proposeSwap(session, movable[pick(movable.count)])
         } else {
             lastKind = .kempeChain
             return kempeChain(session)
@@ -552,23 +589,16 @@ struct LocalSearch {
         return .partnerChange(session: session, position: position, partner: replacement)
     }
 
-    private mutating func swap(_ first: Int, _ second: Int) -> Bool {
-        guard first != second, state.isPlaced(first), state.isPlaced(second) else { return false }
+    /// Two placed sessions trading venue and start, each allowed at the other's.
+    private func proposeSwap(_ first: Int, _ second: Int) -> Proposal {
+        guard first != second, state.isPlaced(first), state.isPlaced(second) else { return .impossible }
         let a = (venue: state.venue[first], start: state.start[first])
         let b = (venue: state.venue[second], start: state.start[second])
         guard a != b,
             problem.canHold(problem.sessionActivity[first], venue: b.venue, start: b.start),
             problem.canHold(problem.sessionActivity[second], venue: a.venue, start: a.start)
-        else { return false }
-        undo = .swapped(
-            first: first, second: second, firstVenue: a.venue, firstStart: a.start, secondVenue: b.venue,
-            secondStart: b.start)
-        totalsBefore = state.totals
-        state.relocate(first, venue: b.venue, start: b.start)
-        state.relocate(second, venue: a.venue, start: a.start)
-        markChanged(first)
-        markChanged(second)
-        return true
+        else { return .impossible }
+        return .swap(first: first, second: second)
     }
 
     /// Moves the session to another start and, in turn, every session of the same length that

@@ -17,8 +17,10 @@ public enum MoveKind: Int, CaseIterable, Sendable {
     }
 }
 
-/// What the search spent its moves on: per kind, moves evaluated and moves accepted.
+/// What the search spent its moves on: per kind, moves evaluated and moves accepted, and of the
+/// evaluated, those rejected unscored because they break a hard constraint.
 public struct MoveStatistics: Sendable {
     public var evaluated = [Int](repeating: 0, count: MoveKind.allCases.count)
     public var accepted = [Int](repeating: 0, count: MoveKind.allCases.count)
+    public var screened = [Int](repeating: 0, count: MoveKind.allCases.count)
 }

@@ -1,12 +1,15 @@
 import WutongModel
 
-/// Questions the construction asks about a session that is not placed yet: would this venue and
-/// start, or this partner, break a hard constraint given the sessions already placed?
+/// Questions about one placement: would this venue and start, or this partner, break a hard
+/// constraint given the sessions already placed? The construction asks them about sessions not
+/// placed yet; the local search about moves it can then reject without scoring them.
 extension SearchState {
     /// The first hard constraint that placing `session` at `venue` from `start` would break,
-    /// partners aside; nil if none.
+    /// partners aside; nil if none. The session's own current placement is not in its way.
+    /// Neither is `leaving`'s, a session that moves elsewhere in the same move (a swap's other
+    /// half): wherever it goes, a constraint broken without it is broken with it too.
     @inline(__always)
-    func firstHardFailure(_ session: Int, venue place: Int, start slot: Int) -> ConstraintID? {
+    func firstHardFailure(_ session: Int, venue place: Int, start slot: Int, leaving: Int = -1) -> ConstraintID? {
         let activity = problem.sessionActivity[session]
         if !problem.venueAllows(activity, venue: place, start: slot) {
             return facts.isHard[ConstraintID.venueHours.index] ? .venueHours : .quietHours
@@ -14,7 +17,8 @@ extension SearchState {
         let day = problem.day(ofSlot: slot)
         let hold = problem.holdSlots(activity, from: slot)
         let own = slot..<slot + problem.sessionSlots[activity]
-        if facts.isHard[ConstraintID.venueConflict.index], !venueIsFree(place, day: day, during: hold, besides: session)
+        if facts.isHard[ConstraintID.venueConflict.index],
+            !venueIsFree(place, day: day, during: hold, besides: session, and: leaving)
         {
             return .venueConflict
         }
@@ -23,7 +27,9 @@ extension SearchState {
                 var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
                 while node >= 0 {
                     let other = facts.membershipSession[node]
-                    if other != session, sessionSlots(other).overlaps(own) { return .audienceConflict }
+                    if other != session, other != leaving, sessionSlots(other).overlaps(own) {
+                        return .audienceConflict
+                    }
                     node = audienceDay.next[node]
                 }
             }
@@ -31,7 +37,7 @@ extension SearchState {
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
             var other = amplifiedDay.head[day]
             while other >= 0 {
-                if other != session, problem.noiseNear[place * problem.venueCount + venue[other]],
+                if other != session, other != leaving, problem.noiseNear[place * problem.venueCount + venue[other]],
                     sessionSlots(other).overlaps(own)
                 {
                     return .noiseNeighbours
@@ -43,7 +49,7 @@ extension SearchState {
         let gap = problem.minGapDays[activity]
         if facts.isHard[ConstraintID.seriesSpacing.index], gap > 0,
             siblings.contains(where: {
-                $0 != session && isPlaced($0) && abs(problem.day(ofSlot: start[$0]) - day) < gap
+                $0 != session && $0 != leaving && isPlaced($0) && abs(problem.day(ofSlot: start[$0]) - day) < gap
             })
         {
             return .seriesSpacing
@@ -52,12 +58,14 @@ extension SearchState {
             let begin = problem.minute(ofSlot: slot)
             for predecessor in problem.predecessors[activity] {
                 let earlier = problem.activityFirstSession[predecessor]..<problem.activityFirstSession[predecessor + 1]
-                if earlier.contains(where: { isPlaced($0) && exactEnd($0) > begin }) { return .precedence }
+                if earlier.contains(where: { $0 != leaving && isPlaced($0) && exactEnd($0) > begin }) {
+                    return .precedence
+                }
             }
             let end = begin + problem.durationMinutes[activity]
             for successor in facts.successors[activity] {
                 let later = problem.activityFirstSession[successor]..<problem.activityFirstSession[successor + 1]
-                if later.contains(where: { isPlaced($0) && problem.minute(ofSlot: start[$0]) < end }) {
+                if later.contains(where: { $0 != leaving && isPlaced($0) && problem.minute(ofSlot: start[$0]) < end }) {
                     return .precedence
                 }
             }
@@ -66,7 +74,10 @@ extension SearchState {
             let inSeason =
                 max(0, hold.lowerBound)..<max(max(0, hold.lowerBound), min(problem.slotCount, hold.upperBound))
             for pool in facts.poolsUsed(activity, venue: place)
-            where inSeason.contains(where: { poolUse[pool * problem.slotCount + $0] >= facts.pools[pool].count }) {
+            where inSeason.contains(where: {
+                poolUse[pool * problem.slotCount + $0] - poolUnits(session, pool: pool, slot: $0)
+                    - poolUnits(leaving, pool: pool, slot: $0) >= facts.pools[pool].count
+            }) {
                 return .equipmentPool
             }
         }
@@ -142,11 +153,14 @@ extension SearchState {
 }
 
 extension SearchState {
-    /// Whether no placed session but `session` holds `venue` during any slot of `hold` on `day`.
-    func venueIsFree(_ venue: Int, day: Int, during hold: Range<Int>, besides session: Int) -> Bool {
+    /// Whether no placed session but `session` (and `also`) holds `venue` during any slot of
+    /// `hold` on `day`.
+    func venueIsFree(_ venue: Int, day: Int, during hold: Range<Int>, besides session: Int, and also: Int = -1)
+        -> Bool
+    {
         var other = venueDay.head[venue * dayCount + day]
         while other >= 0 {
-            if other != session, holdSlots(other).overlaps(hold) { return false }
+            if other != session, other != also, holdSlots(other).overlaps(hold) { return false }
             other = venueDay.next[other]
         }
         return true

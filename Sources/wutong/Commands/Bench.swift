@@ -83,8 +83,11 @@ struct BenchSolve: ParsableCommand {
             search), the best score at 1 s, 5 s and the limit, when the best score last improved \
             (and whether it held over the second half of the run: of the time, or of the moves with \
             --move-limit alone), and for the search alone: moves \
-            tried, evaluated (possible moves, scored), accepted, restarts from the best schedule, \
-            and evaluated moves per second. Progress is sampled every 65,536 moves.
+            tried, evaluated (possible moves, judged), accepted, restarts from the best schedule, \
+            and evaluated moves per second; then per kind of move, how many were evaluated and \
+            accepted, and how many were rejected unscored because they break a hard constraint \
+            (while hard is 0; see Docs/architecture.md, "Screening"). Progress is sampled every \
+            65,536 moves.
 
             With --move-limit and no --time-limit every run makes the same moves whatever the \
             machine's speed, so two builds are compared on the same work: run both side by side \
@@ -173,10 +176,12 @@ struct BenchSolve: ParsableCommand {
         for kind in MoveKind.allCases where result.statistics.evaluated[kind.rawValue] > 0 {
             let evaluated = result.statistics.evaluated[kind.rawValue]
             let accepted = result.statistics.accepted[kind.rawValue]
+            let screened = result.statistics.screened[kind.rawValue]
             print(
                 String(
-                    format: "  %@: %d evaluated, %d accepted (%.1f%%)", kind.name, evaluated, accepted,
-                    100 * Double(accepted) / Double(evaluated)))
+                    format: "  %@: %d evaluated, %d accepted (%.1f%%)%@", kind.name, evaluated, accepted,
+                    100 * Double(accepted) / Double(evaluated),
+                    screened > 0 ? ", \(screened) rejected unscored (a hard constraint broken)" : ""))
         }
     }
 }
