@@ -164,7 +164,7 @@ struct Construction {
 
     /// The constraint that most often rules out the partners of the first requirement that
     /// cannot be filled.
-    func partnerShortage(_ session: Int, venue: Int, start: Int) -> ConstraintID {
+    mutating func partnerShortage(_ session: Int, venue: Int, start: Int) -> ConstraintID {
         let activity = problem.sessionActivity[session]
         var counts: [ConstraintID: Int] = [:]
         for requirement in problem.requirements[activity] {

@@ -9,10 +9,13 @@ import WutongModel
 /// moved schedule really has, so the search keeps, draws and finds exactly what it did when it
 /// scored every move.
 extension LocalSearch {
+    // The checks change nothing; they are `mutating` because a read-only method called from the
+    // mutating search loop gets a copy of the whole search (2.9 KB, copied on every call).
+
     /// Whether a relocation of `session` to `venue` from `start` breaks a hard constraint that
     /// no change of partners could mend. A partner who cannot come is such a constraint only when
     /// the activity has no choice of partners: otherwise the relocation may take a new one along.
-    func relocationBreaksHard(_ session: Int, venue place: Int, start slot: Int) -> Bool {
+    mutating func relocationBreaksHard(_ session: Int, venue place: Int, start slot: Int) -> Bool {
         if state.firstHardFailure(session, venue: place, start: slot) != nil { return true }
         return !partnerChoice[problem.sessionActivity[session]]
             && partnerCannotCome(session, venue: place, start: slot, unlessAlsoWith: -1)
@@ -21,7 +24,7 @@ extension LocalSearch {
     /// Whether giving `first` the placement of `second` and `second` that of `first` breaks a
     /// hard constraint. Each is checked with the other out of its way; a partner of both is not
     /// checked, as the partner's counts change twice.
-    func swapBreaksHard(_ first: Int, _ second: Int) -> Bool {
+    mutating func swapBreaksHard(_ first: Int, _ second: Int) -> Bool {
         let a = (venue: state.venue[first], start: state.start[first])
         let b = (venue: state.venue[second], start: state.start[second])
         return state.firstHardFailure(first, venue: b.venue, start: b.start, leaving: second) != nil
@@ -32,7 +35,9 @@ extension LocalSearch {
 
     /// Whether one of the session's partners, other than those of `other`, cannot come to it at
     /// `venue` from `start`.
-    private func partnerCannotCome(_ session: Int, venue place: Int, start slot: Int, unlessAlsoWith other: Int)
+    private mutating func partnerCannotCome(
+        _ session: Int, venue place: Int, start slot: Int, unlessAlsoWith other: Int
+    )
         -> Bool
     {
         let base = state.facts.teamBase[session]

@@ -590,7 +590,7 @@ struct LocalSearch {
     }
 
     /// Two placed sessions trading venue and start, each allowed at the other's.
-    private func proposeSwap(_ first: Int, _ second: Int) -> Proposal {
+    private mutating func proposeSwap(_ first: Int, _ second: Int) -> Proposal {
         guard first != second, state.isPlaced(first), state.isPlaced(second) else { return .impossible }
         let a = (venue: state.venue[first], start: state.start[first])
         let b = (venue: state.venue[second], start: state.start[second])

@@ -38,7 +38,14 @@ extension SearchState {
         if problem.amplified[activity], facts.residential[place], quietOverlap(venue: place, hold: hold) {
             tally.add(.quietHours, sign)
         }
-        let flags = parts.contains(.startOnly) ? timeFlags(activity, slot) : 0
+        // The table is read here rather than through `timeFlags`: calling a read-only method from
+        // this mutating one made the compiler copy the 1.3 KB of `facts` on every share.
+        let flags =
+            !parts.contains(.startOnly)
+            ? 0
+            : slot >= 0 && slot < problem.slotCount
+                ? facts.timeFlags[activity, slot]
+                : timeFlagsOutsideTheSeason(activity, slot)
         if flags != 0 {
             if flags & TimeFlags.audienceWindow != 0 { tally.add(.audienceWindow, sign) }
             if flags & TimeFlags.activityWindow != 0 { tally.add(.activityWindow, sign) }
@@ -208,11 +215,15 @@ extension SearchState {
     /// The time-only flags of a start, read from the table inside the season.
     @inline(__always)
     func timeFlags(_ activity: Int, _ slot: Int) -> UInt8 {
-        guard slot >= 0, slot < problem.slotCount else {
-            return TimeFlags.Checks(problem: problem, activity: activity).flags(
-                startMinute: problem.minute(ofSlot: slot))
-        }
+        guard slot >= 0, slot < problem.slotCount else { return timeFlagsOutsideTheSeason(activity, slot) }
         return facts.timeFlags[activity, slot]
+    }
+
+    /// Kept out of line: inlined, its copy of the problem was made on every call, inside the
+    /// season too.
+    @inline(never)
+    func timeFlagsOutsideTheSeason(_ activity: Int, _ slot: Int) -> UInt8 {
+        TimeFlags.Checks(problem: problem, activity: activity).flags(startMinute: problem.minute(ofSlot: slot))
     }
 
     /// Whether a hold at `place` overlaps its quiet hours.

@@ -10,7 +10,7 @@ import WutongModel
     /// start at its own venue that its partners alone rule out (at most `limit` of them: the
     /// from-scratch scoring of each is slow in a debug build).
     static func walls(in search: LocalSearch, limit: Int = 40) -> [(session: Int, start: Int)] {
-        let state = search.state
+        var state = search.state
         let problem = state.problem
         var found: [(session: Int, start: Int)] = []
         for session in search.movable where state.isPlaced(session) {
@@ -34,7 +34,7 @@ import WutongModel
     }
 
     @Test func aPartnerWhoCannotComeIsReplacedAndTheRestStay() throws {
-        let (season, _, _, state) = try SeriesGatheringTests.bundledConstruction()
+        var (season, _, _, state) = try SeriesGatheringTests.bundledConstruction()
         #expect(state.score.hard == 0)
         let walls = Self.walls(in: LocalSearch(state: state, seed: 1))
         #expect(walls.count > 10, "the bundled construction has starts that only partners rule out")
@@ -86,7 +86,7 @@ import WutongModel
         var season = try #require(BundledSeason.load())
         for index in season.partners.indices { season.partners[index].weeklyLimit = 1 }
         let problem = CompiledProblem(season: season)
-        let state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+        var state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
         var within = 0
         var across = 0
         for session in 0..<problem.sessionCount where state.isPlaced(session) {
@@ -117,7 +117,7 @@ import WutongModel
     /// A start that breaks a hard constraint of its own (here another session at the venue) is
     /// not crossed by new partners, even where a partner could not come either.
     @Test func aWallThatIsNotPartnersIsLeftStanding() throws {
-        let (_, problem, _, state) = try SeriesGatheringTests.bundledConstruction()
+        var (_, problem, _, state) = try SeriesGatheringTests.bundledConstruction()
         var search = LocalSearch(state: state, seed: 1)
         var declined = 0
         for session in search.movable where state.isPlaced(session) {

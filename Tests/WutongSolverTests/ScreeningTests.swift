@@ -64,7 +64,7 @@ import WutongModel
     /// overlaps its own hold, and the units it draws there now are its own. The check agrees with
     /// the scored cost, where counting its own units would refuse such moves.
     @Test func aSessionDoesNotCrowdItsOwnPool() throws {
-        let (_, _, state) = try #require(try Self.starts().first)
+        var (_, _, state) = try #require(try Self.starts().first)
         let problem = state.problem
         var copy = state
         var ownUnitsMatter = 0
@@ -97,7 +97,7 @@ import WutongModel
     @Test func aSwapIsScreenedOnlyWhenItBreaksAHardConstraint() throws {
         for (name, season, state) in try Self.starts() {
             let problem = state.problem
-            let search = LocalSearch(state: state, seed: 1)
+            var search = LocalSearch(state: state, seed: 1)
             var random = SeededGenerator(seed: 12)
             func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
             var breaking = 0
