@@ -10,9 +10,13 @@ extension LocalSearch {
     /// could not come there by a random free one of the same role adds to the relocation's own
     /// cost; the new team is left in `stagedTeam`. Nil when the move breaks a hard constraint
     /// partners aside, when every partner can come (the plain relocation then says all), when a
-    /// partner has no free stand-in, or when the team names a partner twice.
-    mutating func replacementDelta(_ session: Int, venue place: Int, start slot: Int) -> (hard: Int, soft: Int)? {
-        guard state.firstHardFailure(session, venue: place, start: slot) == nil else { return nil }
+    /// partner has no free stand-in, or when the team names a partner twice. `hardChecked`: the
+    /// caller has already found that the move breaks no hard constraint partners aside (the
+    /// screening before a relocation is costed), so that is not looked for again.
+    mutating func replacementDelta(
+        _ session: Int, venue place: Int, start slot: Int, hardChecked: Bool = false
+    ) -> (hard: Int, soft: Int)? {
+        guard hardChecked || state.firstHardFailure(session, venue: place, start: slot) == nil else { return nil }
         let activity = problem.sessionActivity[session]
         let base = state.facts.teamBase[session]
         let count = state.teamCount[session]

@@ -234,7 +234,8 @@ struct LocalSearch {
                 // Only partners break a hard constraint here: try taking new ones along.
                 if delta.hard > 0, state.partnerHardCost(of: costed) == delta.hard,
                     partnerChoice[problem.sessionActivity[session]],
-                    let team = replacementDelta(session, venue: venue, start: start)
+                    // Screened moves reach here only when they break nothing but partners.
+                    let team = replacementDelta(session, venue: venue, start: start, hardChecked: screening)
                 {
                     lastKind = .replace
                     replacing = true

@@ -75,14 +75,17 @@ extension SearchState {
             }
         }
         if facts.isHard[ConstraintID.equipmentPool.index] {
-            let inSeason =
-                max(0, hold.lowerBound)..<max(max(0, hold.lowerBound), min(problem.slotCount, hold.upperBound))
-            for pool in facts.poolsUsed(activity, venue: place)
-            where inSeason.contains(where: {
-                poolUse[pool * problem.slotCount + $0] - poolUnits(session, pool: pool, slot: $0)
-                    - poolUnits(leaving, pool: pool, slot: $0) >= facts.pools[pool].count
-            }) {
-                return .equipmentPool
+            let inSeason = clamped(hold)
+            for pool in facts.poolsUsed(activity, venue: place) {
+                let own = poolDraw(session, pool: pool)
+                let others = poolDraw(leaving, pool: pool)
+                for used in inSeason {
+                    let drawn = poolUse[pool * problem.slotCount + used]
+                    if drawn - (own.contains(used) ? 1 : 0) - (others.contains(used) ? 1 : 0) >= facts.pools[pool].count
+                    {
+                        return .equipmentPool
+                    }
+                }
             }
         }
         return nil

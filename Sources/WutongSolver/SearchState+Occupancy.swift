@@ -126,12 +126,14 @@ extension SearchState {
         clamped(holdSlots(session))
     }
 
-    /// The units of `pool` that `session` draws at `slot` where it is placed: 1 or 0 (also for
-    /// no session, -1).
+    /// The slots at which `session`, where it is placed, draws a unit of `pool`: its hold there,
+    /// or none (also for no session, -1).
     @inline(__always)
-    func poolUnits(_ session: Int, pool: Int, slot: Int) -> Int {
-        guard session >= 0, isPlaced(session), clampedHold(session).contains(slot) else { return 0 }
-        return facts.poolsUsed(problem.sessionActivity[session], venue: venue[session]).contains(pool) ? 1 : 0
+    func poolDraw(_ session: Int, pool: Int) -> Range<Int> {
+        guard session >= 0, isPlaced(session),
+            facts.poolsUsed(problem.sessionActivity[session], venue: venue[session]).contains(pool)
+        else { return 0..<0 }
+        return clampedHold(session)
     }
 
     @inline(__always)
