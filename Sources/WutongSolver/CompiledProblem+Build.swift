@@ -68,12 +68,12 @@ extension CompiledProblem {
         venueQuietPrefix = SharedRows(flat: quiet, width: grid.slotCount + 1)
         let speed = Double(max(1, season.rules.walkingMetresPerMinute))
         let noiseDistance = Double(season.rules.noiseDistanceMetres)
-        var walk: [Int] = []
+        var walk: [Int32] = []
         var near: [Bool] = []
         for first in season.venues {
             for second in season.venues {
                 let metres = first.location.metres(to: second.location)
-                walk.append(Int((metres / speed).rounded(.up)))
+                walk.append(Int32(clamping: Int((metres / speed).rounded(.up))))
                 near.append(first.id != second.id && metres < noiseDistance)
             }
         }
@@ -175,7 +175,7 @@ extension CompiledProblem {
             for venue in candidateVenues[activity] { venueMask[activity * venueCount + venue] = true }
             for slot in candidateStarts[activity] { startMask[activity * grid.slotCount + slot] = true }
         }
-        candidateVenueMask = venueMask
+        candidateVenueMask = SharedRows(flat: venueMask, width: max(1, venueCount))
         candidateStartMask = SharedRows(flat: startMask, width: max(1, grid.slotCount))
         candidates = CandidateLists(venues: candidateVenues, starts: candidateStarts)
         let partners = season.partners

@@ -25,8 +25,9 @@ public struct CompiledProblem: Sendable {
     /// Per venue, per slot: inside quiet hours (residential venues only); prefix sums like
     /// `venueOpenPrefix`.
     let venueQuietPrefix: SharedRows<Int32>
-    /// Walking minutes between venues, row-major.
-    let walkMinutes: [Int]
+    /// Walking minutes between venues, row-major; 32 bits, since a partner-conflict check
+    /// reads one entry at random and venues × venues entries must stay in the cache.
+    let walkMinutes: [Int32]
     /// Whether two venues are within the noise distance, row-major.
     let noiseNear: [Bool]
 
@@ -54,8 +55,10 @@ public struct CompiledProblem: Sendable {
     /// Start slots passing the hard unary time constraints (season days, daily window, audience
     /// and activity windows, forbidden periods), before venue hours.
     let candidateStarts: [[Int]]
-    /// `candidateVenues` as flags, activity × venue.
-    let candidateVenueMask: [Bool]
+    /// `candidateVenues` as flags, per activity and venue; activities with the same candidate
+    /// venues share a row (a season has a handful of distinct lists, and activities × venues
+    /// flags would not stay in the cache).
+    let candidateVenueMask: SharedRows<Bool>
     /// `candidateStarts` as flags, per activity and slot.
     let candidateStartMask: SharedRows<Bool>
     /// `candidateVenues` and `candidateStarts` again, in the layout the moves pick from.

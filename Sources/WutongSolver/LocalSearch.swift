@@ -57,7 +57,9 @@ struct LocalSearch {
     let partnerChoice: [Bool]
     /// Per activity and partner position (`positionStart[activity] + position`): the range of
     /// `roleCandidates` that may fill it. Flat, because the nested requirement lists cost three
-    /// dependent reads per partner change in a season too large for the cache.
+    /// dependent reads per partner change in a season too large for the cache. Equal lists are
+    /// stored once: most activities needing a role share its list, and one copy per activity
+    /// (activities × partners) would not stay in the cache.
     let positionStart: [Int]
     let positionCandidates: [Range<Int>]
     let roleCandidates: [Int]
@@ -134,11 +136,15 @@ struct LocalSearch {
         var starts = [0]
         var ranges: [Range<Int>] = []
         var flat: [Int] = []
+        var listAt: [[Int]: Int] = [:]
         for roles in state.problem.requirements {
             for role in roles {
-                let range = flat.count..<flat.count + role.candidates.count
-                flat += role.candidates
-                ranges += Array(repeating: range, count: role.count)
+                let first = listAt[role.candidates] ?? flat.count
+                if first == flat.count {
+                    listAt[role.candidates] = first
+                    flat += role.candidates
+                }
+                ranges += Array(repeating: first..<first + role.candidates.count, count: role.count)
             }
             starts.append(ranges.count)
         }
@@ -529,15 +535,14 @@ struct LocalSearch {
         let keep = pick(3)
         let current = (venue: state.venue[session], start: state.start[session])
         var venue =
-            keep == 0 && problem.candidateVenueMask[activity * problem.venueCount + current.venue]
+            keep == 0 && problem.candidateVenueMask[activity, current.venue]
             ? current.venue : problem.candidates.venue(activity, pick(venueCount))
         if keep == 1, pick(2) == 0 {
             // Half of the venue changes go to a venue another session of the series uses, which
             // a random venue rarely is (`series-same-venue`).
             let siblings = problem.sessions(of: activity)
             let sibling = siblings.lowerBound + pick(siblings.count)
-            if state.isPlaced(sibling), problem.candidateVenueMask[activity * problem.venueCount + state.venue[sibling]]
-            {
+            if state.isPlaced(sibling), problem.candidateVenueMask[activity, state.venue[sibling]] {
                 venue = state.venue[sibling]
             }
         }
@@ -715,7 +720,7 @@ extension CompiledProblem {
     /// venue and start, venue hours).
     @inline(__always)
     func canHold(_ activity: Int, venue: Int, start: Int) -> Bool {
-        candidateVenueMask[activity * venueCount + venue] && candidateStartMask[activity, start]
+        candidateVenueMask[activity, venue] && candidateStartMask[activity, start]
             && venueAllows(activity, venue: venue, start: start)
     }
 }

@@ -119,7 +119,7 @@ extension SearchState {
                 guard other != session else { continue }
                 if sessionSlots(other).overlaps(own) { return .partnerConflict }
                 guard venue[other] != place else { continue }
-                let walk = problem.walkMinutes[place * problem.venueCount + venue[other]]
+                let walk = Int(problem.walkMinutes[place * problem.venueCount + venue[other]])
                 let otherBegin = problem.minute(ofSlot: start[other])
                 if otherBegin >= begin ? otherBegin - end < walk : begin - exactEnd(other) < walk {
                     return .partnerConflict

@@ -287,7 +287,7 @@ extension SearchState {
         if sessionSlots(other).overlaps(own) { return true }
         let there = venue[other]
         guard there != place else { return false }
-        let walk = problem.walkMinutes[place * problem.venueCount + there]
+        let walk = Int(problem.walkMinutes[place * problem.venueCount + there])
         let otherBegin = problem.minute(ofSlot: start[other])
         return otherBegin >= begin ? otherBegin - end < walk : begin - exactEnd(other) < walk
     }

@@ -73,4 +73,33 @@ import WutongModel
         #expect(problem.candidates.storedCells.starts < problem.candidateStarts.map(\.count).reduce(0, +) / 10)
         #expect(facts.venueFit.distinctRows < problem.activityCount / 10)
     }
+
+    @Test func aGeneratedSeasonsVenueFlagsAndPartnerCandidatesMatchTheSeasonAndAreStoredOnce() {
+        let season = SyntheticSeason.generate(activities: 400, seed: 3)
+        let problem = CompiledProblem(season: season)
+        for activity in 0..<problem.activityCount {
+            let venues = Set(problem.candidateVenues[activity])
+            for venue in 0..<problem.venueCount {
+                #expect(problem.candidateVenueMask[activity, venue] == venues.contains(venue))
+            }
+        }
+        #expect(problem.candidateVenueMask.distinctRows == Set(problem.candidateVenues).count)
+
+        let search = LocalSearch(state: SearchState(problem: problem, facts: SearchFacts(problem: problem)), seed: 1)
+        var distinct = Set<[Int]>()
+        for (activity, roles) in problem.requirements.enumerated() {
+            var position = search.positionStart[activity]
+            for role in roles {
+                for _ in 0..<role.count {
+                    #expect(Array(search.roleCandidates[search.positionCandidates[position]]) == role.candidates)
+                    position += 1
+                }
+                distinct.insert(role.candidates)
+            }
+            #expect(position == search.positionStart[activity + 1])
+        }
+        // Every activity needing a role lists its partners; each distinct list is stored once.
+        #expect(search.roleCandidates.count == distinct.map(\.count).reduce(0, +))
+        #expect(distinct.count < problem.activityCount / 10)
+    }
 }
