@@ -139,8 +139,11 @@ struct LocalSearch {
         var listAt: [[Int]: Int] = [:]
         for roles in state.problem.requirements {
             for role in roles {
-                let first = listAt[role.candidates] ?? flat.count
-                if first == flat.count {
+                let first: Int
+                if let stored = listAt[role.candidates] {
+                    first = stored
+                } else {
+                    first = flat.count
                     listAt[role.candidates] = first
                     flat += role.candidates
                 }
