@@ -69,16 +69,19 @@ extension CompiledProblem {
         let speed = Double(max(1, season.rules.walkingMetresPerMinute))
         let noiseDistance = Double(season.rules.noiseDistanceMetres)
         var walk: [Int32] = []
-        var near: [Bool] = []
+        var nearStart = [0]
+        var near: [Int] = []
         for first in season.venues {
-            for second in season.venues {
+            for (index, second) in season.venues.enumerated() {
                 let metres = first.location.metres(to: second.location)
                 walk.append(Int32(clamping: Int((metres / speed).rounded(.up))))
-                near.append(first.id != second.id && metres < noiseDistance)
+                if first.id != second.id, metres < noiseDistance { near.append(index) }
             }
+            nearStart.append(near.count)
         }
         walkMinutes = walk
-        noiseNear = near
+        noiseNearStart = nearStart
+        noiseNearVenues = SmallInts(near)
 
         // Partners.
         partnerIDs = season.partners.map(\.id)

@@ -28,8 +28,11 @@ public struct CompiledProblem: Sendable {
     /// Walking minutes between venues, row-major; 32 bits, since a partner-conflict check
     /// reads one entry at random and venues × venues entries must stay in the cache.
     let walkMinutes: [Int32]
-    /// Whether two venues are within the noise distance, row-major.
-    let noiseNear: [Bool]
+    /// The venues within the noise distance of each venue, itself left out, flat:
+    /// `noiseNearVenues[noiseNearStart[v]..<noiseNearStart[v + 1]]`. An amplified session looks
+    /// only at these venues' amplified sessions of its day, however many the street has.
+    let noiseNearStart: [Int]
+    let noiseNearVenues: SmallInts
 
     // Partners.
     public let partnerCount: Int

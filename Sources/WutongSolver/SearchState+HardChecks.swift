@@ -39,14 +39,12 @@ extension SearchState {
             }
         }
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
-            var other = amplifiedDay.head[day]
-            while other >= 0 {
-                if other != session, other != leaving, problem.noiseNear[place * problem.venueCount + venue[other]],
-                    sessionSlots(other).overlaps(own)
-                {
-                    return .noiseNeighbours
+            for index in problem.noiseNearStart[place]..<problem.noiseNearStart[place + 1] {
+                var other = amplifiedDay.head[problem.noiseNearVenues[index] * dayCount + day]
+                while other >= 0 {
+                    if other != session, other != leaving, sessionSlots(other).overlaps(own) { return .noiseNeighbours }
+                    other = amplifiedDay.next[other]
                 }
-                other = amplifiedDay.next[other]
             }
         }
         let siblings = problem.sessions(of: activity)

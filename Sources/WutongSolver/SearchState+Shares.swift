@@ -69,14 +69,12 @@ extension SearchState {
             }
         }
         if problem.amplified[activity] {
-            other = amplifiedDay.head[day]
-            while other >= 0 {
-                if other != session, problem.noiseNear[place * problem.venueCount + venue[other]],
-                    sessionSlots(other).overlaps(own)
-                {
-                    tally.add(.noiseNeighbours, sign)
+            for index in problem.noiseNearStart[place]..<problem.noiseNearStart[place + 1] {
+                other = amplifiedDay.head[problem.noiseNearVenues[index] * dayCount + day]
+                while other >= 0 {
+                    if other != session, sessionSlots(other).overlaps(own) { tally.add(.noiseNeighbours, sign) }
+                    other = amplifiedDay.next[other]
                 }
-                other = amplifiedDay.next[other]
             }
         }
         let gap = parts.contains(.startOnly) ? problem.minGapDays[activity] : 0

@@ -25,6 +25,7 @@ struct SearchState {
     let dayCount: Int
     var venueDay: BucketLists
     var audienceDay: BucketLists
+    /// Amplified sessions only, per venue and day.
     var amplifiedDay: BucketLists
     /// Filed by partner position (`facts.teamBase[s] + i`), in partner × dayCount + day.
     var partnerDay: BucketLists
@@ -53,7 +54,7 @@ struct SearchState {
         venueDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
         audienceDay = BucketLists(
             buckets: max(1, problem.season.audiences.count) * dayCount, items: facts.membershipSession.count)
-        amplifiedDay = BucketLists(buckets: dayCount, items: sessions)
+        amplifiedDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
         partnerDay = BucketLists(buckets: problem.partnerCount * dayCount, items: facts.nodeSession.count)
         partnerWeek = Array(repeating: 0, count: problem.partnerCount * facts.weekCount)
         partnerLoad = Array(repeating: 0, count: problem.partnerCount)

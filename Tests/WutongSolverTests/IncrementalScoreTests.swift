@@ -56,7 +56,35 @@ import WutongModel
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
-        let season = Self.season(seed: seed)
+        Self.checkRandomMoves(on: Self.season(seed: seed), seed: seed)
+    }
+
+    /// Every activity amplified, eight venues within the noise distance of one another and four
+    /// a kilometre away, over two weeks: `noise-neighbours` counts many pairs, found through the
+    /// near venues' lists of amplified sessions.
+    @Test(arguments: [5, 6] as [UInt64])
+    func randomMovesOnANoisyStreetKeepNoiseNeighboursRight(seed: UInt64) {
+        var season = Self.season(seed: seed)
+        for index in season.activities.indices { season.activities[index].amplified = true }
+        let centre = season.venues[0].location
+        for index in season.venues.indices {
+            let offset = Double(index) * 0.0001
+            season.venues[index].location =
+                index < 8
+                ? Coordinate(latitude: centre.latitude + offset, longitude: centre.longitude)
+                : Coordinate(latitude: centre.latitude + 0.01 + offset, longitude: centre.longitude)
+        }
+        season.calendar.end = LocalDate("2027-03-14")!
+        let most = Self.checkRandomMoves(on: season, seed: seed)
+        #expect(most[ConstraintID.noiseNeighbours.index] >= 5, "the street is noisy enough to count pairs")
+    }
+
+    /// Random relocations, partner changes, removals and placements, each costed move checked
+    /// against its cost once made, and every total against the scorer every 150 rounds. Returns
+    /// the largest amount of each constraint seen at those checks.
+    @discardableResult
+    static func checkRandomMoves(on season: Season, seed: UInt64) -> [Int] {
+        var most = Array(repeating: 0, count: ConstraintID.allCases.count)
         let problem = CompiledProblem(season: season)
         var random = SeededGenerator(seed: seed)
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(max(1, count))) }
@@ -126,7 +154,9 @@ import WutongModel
                 )
             }
             #expect(state.score == report.score)
+            for index in most.indices { most[index] = max(most[index], state.amounts[index]) }
         }
+        return most
     }
 
     /// The search's own moves (relocations costed in advance, partner changes, swaps, Kempe

@@ -20,12 +20,28 @@ import WutongModel
         }
     }
 
+    /// A generated season where every other activity is amplified and eight venues are within
+    /// the noise distance of one another: many relocations would break `noise-neighbours`.
+    static func noisyStart() throws -> (name: String, season: Season, state: SearchState) {
+        var season = SyntheticSeason.generate(activities: 60, seed: 7)
+        for index in season.activities.indices where index % 2 == 0 { season.activities[index].amplified = true }
+        let centre = season.venues[0].location
+        for index in season.venues.indices.prefix(8) {
+            season.venues[index].location = Coordinate(
+                latitude: centre.latitude + Double(index) * 0.0001, longitude: centre.longitude)
+        }
+        let problem = CompiledProblem(season: season)
+        let state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+        try #require(state.score.hard == 0, "noisy: the construction breaks no hard constraint")
+        return ("noisy", season, state)
+    }
+
     /// A relocation is screened exactly when its scored cost breaks a hard constraint that no
     /// new partner could mend: any hard cost besides partners', or partners' where the activity
     /// has no choice of partners. Where only partners stand in the way and there is a choice, it
     /// is left for the relocation that takes new partners along.
     @Test func aRelocationIsScreenedExactlyWhenItsCostSaysItBreaksAHardConstraint() throws {
-        for (name, _, state) in try Self.starts() {
+        for (name, _, state) in try Self.starts() + [Self.noisyStart()] {
             let problem = state.problem
             var search = LocalSearch(state: state, seed: 1)
             var random = SeededGenerator(seed: 11)
@@ -33,6 +49,7 @@ import WutongModel
             var screened = 0
             var scored = 0
             var partnersOnly = 0
+            var noisy = 0
             for _ in 0..<20_000 {
                 let session = search.movable[pick(search.movable.count)]
                 let activity = problem.sessionActivity[session]
@@ -54,9 +71,11 @@ import WutongModel
                 )
                 if breaks { screened += 1 } else { scored += 1 }
                 if !breaks, hard > 0 { partnersOnly += 1 }
+                if tally.amounts[ConstraintID.noiseNeighbours.index] > 0 { noisy += 1 }
             }
             #expect(screened > 1_000 && scored > 1_000, "\(name): \(screened) screened, \(scored) scored")
             if name == "bundled" { #expect(partnersOnly > 100, "walls only partners make are left standing") }
+            if name == "noisy" { #expect(noisy > 500, "\(noisy) relocations would make amplified sessions neighbours") }
         }
     }
 
