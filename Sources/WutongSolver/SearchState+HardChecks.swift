@@ -40,10 +40,10 @@ extension SearchState {
         }
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
             for index in problem.noiseNearStart[place]..<problem.noiseNearStart[place + 1] {
-                var other = amplifiedDay.head[problem.noiseNearVenues[index] * dayCount + day]
+                var other = amplifiedVenueDay.head[problem.noiseNearVenues[index] * dayCount + day]
                 while other >= 0 {
                     if other != session, other != leaving, sessionSlots(other).overlaps(own) { return .noiseNeighbours }
-                    other = amplifiedDay.next[other]
+                    other = amplifiedVenueDay.next[other]
                 }
             }
         }

@@ -26,7 +26,7 @@ extension SearchState {
             audienceDay.file(membership, in: problem.audienceList[index] * dayCount + day)
             membership += 1
         }
-        if problem.amplified[activity] { amplifiedDay.file(session, in: place * dayCount + day) }
+        if problem.amplified[activity] { amplifiedVenueDay.file(session, in: place * dayCount + day) }
         let week = facts.week(ofSlot: start[session])
         let base = facts.teamBase[session]
         for position in 0..<teamCount[session] where isFirstOccurrence(session, position) {
@@ -60,7 +60,7 @@ extension SearchState {
             audienceDay.unfile(membership, from: problem.audienceList[index] * dayCount + day)
             membership += 1
         }
-        if problem.amplified[activity] { amplifiedDay.unfile(session, from: place * dayCount + day) }
+        if problem.amplified[activity] { amplifiedVenueDay.unfile(session, from: place * dayCount + day) }
         let week = facts.week(ofSlot: start[session])
         let base = facts.teamBase[session]
         for position in 0..<teamCount[session] where isFirstOccurrence(session, position) {

@@ -70,10 +70,10 @@ extension SearchState {
         }
         if problem.amplified[activity] {
             for index in problem.noiseNearStart[place]..<problem.noiseNearStart[place + 1] {
-                other = amplifiedDay.head[problem.noiseNearVenues[index] * dayCount + day]
+                other = amplifiedVenueDay.head[problem.noiseNearVenues[index] * dayCount + day]
                 while other >= 0 {
                     if other != session, sessionSlots(other).overlaps(own) { tally.add(.noiseNeighbours, sign) }
-                    other = amplifiedDay.next[other]
+                    other = amplifiedVenueDay.next[other]
                 }
             }
         }

@@ -25,8 +25,8 @@ struct SearchState {
     let dayCount: Int
     var venueDay: BucketLists
     var audienceDay: BucketLists
-    /// Amplified sessions only, per venue and day.
-    var amplifiedDay: BucketLists
+    /// Amplified sessions only, in venue × dayCount + day.
+    var amplifiedVenueDay: BucketLists
     /// Filed by partner position (`facts.teamBase[s] + i`), in partner × dayCount + day.
     var partnerDay: BucketLists
     var partnerWeek: [Int]
@@ -54,7 +54,7 @@ struct SearchState {
         venueDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
         audienceDay = BucketLists(
             buckets: max(1, problem.season.audiences.count) * dayCount, items: facts.membershipSession.count)
-        amplifiedDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
+        amplifiedVenueDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
         partnerDay = BucketLists(buckets: problem.partnerCount * dayCount, items: facts.nodeSession.count)
         partnerWeek = Array(repeating: 0, count: problem.partnerCount * facts.weekCount)
         partnerLoad = Array(repeating: 0, count: problem.partnerCount)
