@@ -114,12 +114,7 @@ extension SearchState {
             while node >= 0 {
                 let other = facts.nodeSession[node]
                 node = partnerDay.next[node]
-                guard other != session else { continue }
-                if sessionSlots(other).overlaps(own) { return .partnerConflict }
-                guard venue[other] != place else { continue }
-                let walk = Int(problem.walkMinutes[place * problem.venueCount + venue[other]])
-                let otherBegin = problem.minute(ofSlot: start[other])
-                if otherBegin >= begin ? otherBegin - end < walk : begin - exactEnd(other) < walk {
+                if other != session, conflict(at: place, from: begin, to: end, own: own, with: other) {
                     return .partnerConflict
                 }
             }
