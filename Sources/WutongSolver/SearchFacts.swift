@@ -24,6 +24,8 @@ struct SearchFacts: Sendable {
     /// Per activity: whether it has a minimum of distinct days, the only reason to count them.
     let countsDays: [Bool]
     let venueGrid: [Int]
+    /// Per activity and grid: its candidate venues in that grid.
+    let gridCandidates: GridCandidates
     let gridShares: [Int?]
     let hasGridShares: Bool
     /// Per activity and slot: the time-only soft checks a session starting there fails
@@ -104,6 +106,8 @@ struct SearchFacts: Sendable {
         let gridIndex = Dictionary(
             season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         venueGrid = season.venues.map { gridIndex[$0.grid] ?? -1 }
+        gridCandidates = GridCandidates(
+            candidateVenues: problem.candidateVenues, venueGrid: venueGrid, gridCount: season.grids.count)
         gridShares = season.grids.map(\.targetShare)
         hasGridShares = gridShares.contains { $0 != nil }
         let radius = Double(season.rules.walkingMetresPerMinute * season.rules.circleMinutes)
