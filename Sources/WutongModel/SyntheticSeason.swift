@@ -2,7 +2,16 @@
 /// reproducible from the seed. Venues and partners grow with the number of activities so the
 /// season stays plausible.
 public enum SyntheticSeason {
-    public static func generate(activities count: Int, seed: UInt64) -> Season {
+    /// Where the venues stand.
+    public enum Spread: String, Sendable, CaseIterable {
+        /// In one 1.1 × 1.4 km box, however many there are: a larger season is a denser street.
+        case street
+        /// In a box that grows with the venues, at the density of the 12-venue street: a larger
+        /// season covers more of a city, and each venue keeps about as many near neighbours.
+        case city
+    }
+
+    public static func generate(activities count: Int, seed: UInt64, spread: Spread = .street) -> Season {
         var random = SeededGenerator(seed: seed)
         let gridCount = 4
         let grids = (1...gridCount).map { Grid(id: "g\($0)", name: "Grid \($0)", targetShare: 25) }
@@ -26,6 +35,8 @@ public enum SyntheticSeason {
                 ]),
         ]
         let venueCount = max(12, count / 15)
+        // The same draws either way, so the spread moves the venues and changes nothing else.
+        let scale = spread == .city ? (Double(venueCount) / 12).squareRoot() : 1
         let kinds = VenueKind.allCases
         let venues = (0..<venueCount).map { index -> Venue in
             let kind = kinds[index % kinds.count]
@@ -39,8 +50,8 @@ public enum SyntheticSeason {
                 capacity: [40, 80, 150, 300, 600][index % 5], setting: outdoor ? .outdoor : .indoor,
                 residential: kind == .residentialCourtyard || kind == .residentialLane, equipment: equipment,
                 location: Coordinate(
-                    latitude: 31.205 + Double(Int(random.next(upperBound: UInt64(1000)))) / 100_000,
-                    longitude: 121.44 + Double(Int(random.next(upperBound: UInt64(1500)))) / 100_000),
+                    latitude: 31.205 + Double(Int(random.next(upperBound: UInt64(1000)))) * scale / 100_000,
+                    longitude: 121.44 + Double(Int(random.next(upperBound: UInt64(1500)))) * scale / 100_000),
                 openingHours: [WeeklyWindow(from: TimeOfDay("08:00")!, to: TimeOfDay("22:00")!)],
                 quietHours: kind == .residentialCourtyard || kind == .residentialLane
                     ? [WeeklyWindow(from: TimeOfDay("21:00")!, to: TimeOfDay("08:00")!)] : [])
@@ -81,7 +92,8 @@ public enum SyntheticSeason {
                 amplified: index % 7 == 0, priority: 1 + index % 3)
         }
         return Season(
-            id: "synthetic-\(count)-\(seed)", name: "Synthetic season (\(count) activities, seed \(seed))",
+            id: "synthetic-\(count)-\(seed)" + (spread == .city ? "-city" : ""),
+            name: "Synthetic season (\(count) activities, seed \(seed)\(spread == .city ? ", city" : ""))",
             calendar: SeasonCalendar(
                 timeZone: "Asia/Shanghai", start: LocalDate(year: 2027, month: 3, day: 1)!,
                 end: LocalDate(year: 2027, month: 5, day: 31)!, slotMinutes: 30, dayStart: TimeOfDay("08:00")!,

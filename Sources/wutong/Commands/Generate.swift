@@ -5,7 +5,7 @@ import WutongModel
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic season of any size (for benchmarks and tests).",
-        discussion: "The same --activities and --seed always give the same file."
+        discussion: "The same --activities, --seed and --spread always give the same file."
     )
 
     @Option(help: "Number of activities.")
@@ -13,6 +13,18 @@ struct Generate: ParsableCommand {
 
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
+
+    @Option(
+        help:
+            "Where the venues stand: street (one 1.1 x 1.4 km box, however many) or city (the box grows with the venues, keeping a 12-venue street's density)."
+    )
+    var spread: Spread = .street
+
+    /// `SyntheticSeason.Spread` as an option value.
+    enum Spread: String, ExpressibleByArgument, CaseIterable {
+        case street, city
+        var model: SyntheticSeason.Spread { self == .city ? .city : .street }
+    }
 
     @Option(help: "Output file (written atomically). Default: standard output.")
     var out: String?
@@ -24,7 +36,8 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let bytes = SeasonEncoder.encode(SyntheticSeason.generate(activities: activities, seed: seed))
+        let bytes = SeasonEncoder.encode(
+            SyntheticSeason.generate(activities: activities, seed: seed, spread: spread.model))
         if let out {
             try AtomicFile.write(bytes, to: out)
         } else {
