@@ -133,7 +133,7 @@ extension LocalSearch {
     /// there is such a venue; -1 when there is none. A grid of at most `venuesSampled`
     /// candidates is read whole. In a larger one, the series' own venues are looked at, then
     /// up to `venuesSampled` random candidates, the first that fits going: reading every
-    /// venue made this the one part of a move that grew with the season (18 % of the search's
+    /// venue made this the one part of a move that grew with the number of venues (18 % of the search's
     /// time at 41,600 sessions), and a free venue is nearly always among the first few.
     mutating func freeVenue(for sessions: [Int], inGrid grid: Int) -> Int {
         let activity = problem.sessionActivity[sessions[0]]
