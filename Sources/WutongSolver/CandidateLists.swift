@@ -21,26 +21,17 @@ struct CandidateLists: Sendable {
     /// `venues[a]` and `starts[a]` are activity `a`'s candidate venues and start slots.
     init(venues: [[Int]], starts: [[Int]]) {
         precondition(venues.count == starts.count, "one venue list and one start list per activity")
-        var venueCells: [Int32] = []
-        var startCells: [Int32] = []
-        var venueListAt: [[Int]: Int32] = [:]
-        var startListAt: [[Int]: Int32] = [:]
-        func place(_ list: [Int], in cells: inout [Int32], known: inout [[Int]: Int32]) -> Int32 {
-            if let at = known[list] { return at }
-            let at = Int32(cells.count)
-            cells.append(contentsOf: list.map { Int32($0) })
-            known[list] = at
-            return at
-        }
+        var venueLists = ListStore()
+        var startLists = ListStore()
         entries = zip(venues, starts).map { venueList, startList in
             Entry(
-                venueStart: place(venueList, in: &venueCells, known: &venueListAt),
+                venueStart: venueLists.offset(of: venueList),
                 venueCount: Int32(venueList.count),
-                startStart: place(startList, in: &startCells, known: &startListAt),
+                startStart: startLists.offset(of: startList),
                 startCount: Int32(startList.count))
         }
-        self.venueCells = venueCells
-        self.startCells = startCells
+        venueCells = venueLists.cells
+        startCells = startLists.cells
     }
 
     /// How many candidate venues and start slots `activity` has.

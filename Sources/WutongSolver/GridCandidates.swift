@@ -13,8 +13,7 @@ struct GridCandidates: Sendable {
     /// venue `v` (-1 for none: such a venue is in no list).
     init(candidateVenues: [[Int]], venueGrid: [Int], gridCount: Int) {
         self.gridCount = gridCount
-        var cells: [Int32] = []
-        var listAt: [[Int32]: Int32] = [:]
+        var lists = ListStore()
         var starts: [Int32] = []
         var counts: [Int32] = []
         starts.reserveCapacity(candidateVenues.count * gridCount)
@@ -24,19 +23,11 @@ struct GridCandidates: Sendable {
             for grid in byGrid.indices { byGrid[grid].removeAll(keepingCapacity: true) }
             for venue in venues where venueGrid[venue] >= 0 { byGrid[venueGrid[venue]].append(Int32(venue)) }
             for list in byGrid {
-                let at: Int32
-                if let known = listAt[list] {
-                    at = known
-                } else {
-                    at = Int32(cells.count)
-                    cells.append(contentsOf: list)
-                    listAt[list] = at
-                }
-                starts.append(at)
+                starts.append(lists.offset(of: list))
                 counts.append(Int32(list.count))
             }
         }
-        self.cells = cells
+        cells = lists.cells
         listStart = starts
         listCount = counts
     }

@@ -135,25 +135,17 @@ struct LocalSearch {
         partnerChoice = state.problem.requirements.map { roles in roles.contains { $0.candidates.count > $0.count } }
         var starts = [0]
         var ranges: [Range<Int>] = []
-        var flat: [Int] = []
-        var listAt: [[Int]: Int] = [:]
+        var lists = ListStore()
         for roles in state.problem.requirements {
             for role in roles {
-                let first: Int
-                if let stored = listAt[role.candidates] {
-                    first = stored
-                } else {
-                    first = flat.count
-                    listAt[role.candidates] = first
-                    flat += role.candidates
-                }
+                let first = Int(lists.offset(of: role.candidates))
                 ranges += Array(repeating: first..<first + role.candidates.count, count: role.count)
             }
             starts.append(ranges.count)
         }
         positionStart = starts
         positionCandidates = ranges
-        roleCandidates = flat
+        roleCandidates = lists.cells.map { Int($0) }
         var groups = Array(repeating: [Int](), count: (state.problem.audienceList.max() ?? -1) + 1)
         for session in 0..<state.problem.sessionCount {
             let activity = state.problem.sessionActivity[session]

@@ -23,7 +23,12 @@ struct Generate: ParsableCommand {
     /// `SyntheticSeason.Spread` as an option value.
     enum Spread: String, ExpressibleByArgument, CaseIterable {
         case street, city
-        var model: SyntheticSeason.Spread { self == .city ? .city : .street }
+        var model: SyntheticSeason.Spread {
+            switch self {
+            case .street: .street
+            case .city: .city
+            }
+        }
     }
 
     @Option(help: "Output file (written atomically). Default: standard output.")
