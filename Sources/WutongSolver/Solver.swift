@@ -21,6 +21,11 @@ public struct SolveResult: Sendable {
     /// Times the search went back to its best schedule and perturbed it.
     public var restarts: Int
     public var statistics: MoveStatistics
+    /// How long compiling the season and building the first schedule took, in seconds.
+    public var constructionSeconds: Double
+    /// How long the local search itself ran, in seconds: not the compiling, the construction
+    /// or the final rescoring, which grow with the season while a move should not.
+    public var searchSeconds: Double
 }
 
 /// How long and how the search runs. With a move limit and no stop request the result depends
@@ -106,21 +111,26 @@ public enum Solver {
         _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
         shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
     ) -> SolveResult {
+        let clock = ContinuousClock()
+        let compiling = clock.now
         let problem = CompiledProblem(season: season, busy: busy, notBefore: options.notBefore)
         let facts = SearchFacts(problem: problem, baseline: options.baseline)
         let built = Construction.run(problem, facts: facts, seed: options.seed)
         let constructed = built.state.score
         var search = LocalSearch(state: built.state, seed: options.seed)
-        let clock = ContinuousClock()
-        let started = clock.now
-        let budget = Budget(moveLimit: options.moveLimit, seconds: options.timeLimit) {
-            let elapsed = (clock.now - started).components
+        func seconds(since instant: ContinuousClock.Instant) -> Double {
+            let elapsed = (clock.now - instant).components
             return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         }
+        let constructionSeconds = seconds(since: compiling)
+        let started = clock.now
+        func elapsed() -> Double { seconds(since: started) }
+        let budget = Budget(moveLimit: options.moveLimit, seconds: options.timeLimit, elapsed: elapsed)
         let acceptance = budget.isBounded ? options.acceptance : .lateAcceptance
         search.run(moveLimit: options.moveLimit, acceptance: acceptance, budget: budget, shouldStop: shouldStop) {
             progress(SolveProgress(moves: $0.moves, evaluated: $0.evaluated, best: $0.best, restarts: $0.restarts))
         }
+        let searchSeconds = elapsed()
         var final = SearchState(problem: problem, facts: facts)
         for (session, placement) in search.bestPlacements().enumerated() {
             if let placement {
@@ -133,6 +143,7 @@ public enum Solver {
         return SolveResult(
             schedule: schedule, report: report, reasons: built.reasons.filter { unplaced.contains($0.key) },
             constructed: constructed, searched: final.score, moves: search.moves, evaluated: search.evaluated,
-            accepted: search.accepted, restarts: search.restarts, statistics: search.statistics)
+            accepted: search.accepted, restarts: search.restarts, statistics: search.statistics,
+            constructionSeconds: constructionSeconds, searchSeconds: searchSeconds)
     }
 }

@@ -529,6 +529,23 @@ struct CommandLine {
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("hard = 0 with every session placed: at "))
         #expect(result.output.contains("evaluated moves/s"))
+        // The search's time is its own: construction and the final rescoring are printed
+        // apart, and the three fit in the run.
+        func seconds(after prefix: String, before suffix: String) -> Double? {
+            result.output.split(separator: "\n").first { $0.hasPrefix(prefix) }
+                .flatMap { $0.dropFirst(prefix.count).components(separatedBy: suffix).first }
+                .flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+        let construction = seconds(after: "construction: hard=0 medium=0 soft=", before: " s (compiling")
+        let search = seconds(after: "search: ", before: " s,")
+        let rescoring = seconds(after: "best schedule rebuilt and rescored from scratch: ", before: " s")
+        let end = seconds(after: "best at ", before: " s (end)")
+        #expect(construction != nil && search != nil && rescoring != nil && end != nil, "\(result.output)")
+        if let construction, let search, let rescoring, let end {
+            #expect(search >= 0)
+            // The end is printed to a tenth of a second.
+            #expect(construction + search + rescoring <= end + 0.06)
+        }
     }
 
     @Test func benchSolveWithAMoveLimitMakesTheSameMovesOnEveryRun() throws {

@@ -78,13 +78,15 @@ struct BenchSolve: ParsableCommand {
         commandName: "solve",
         abstract: "Measure the solver: moves per second, time to hard = 0, the score over time.",
         discussion: """
-            Solves SEASON once for --time-limit or --move-limit (seed --seed) and prints the construction time and \
-            score, the time at which hard = 0 and every session was placed (as first seen by the \
+            Solves SEASON once for --time-limit or --move-limit (seed --seed) and prints the construction time \
+            (compiling the season included) and score, the time at which hard = 0 and every session was placed (as first seen by the \
             search), the best score at 1 s, 5 s and the limit, when the best score last improved \
             (and whether it held over the second half of the run: of the time, or of the moves with \
             --move-limit alone), and for the search alone: moves \
             tried, evaluated (possible moves, judged), accepted, restarts from the best schedule, \
-            and evaluated moves per second; then per kind of move, how many were evaluated and \
+            and evaluated moves per second (the search's own time: not the construction, nor \
+            rebuilding and rescoring the best schedule from scratch at the end, which is printed \
+            apart); then per kind of move, how many were evaluated and \
             accepted, and how many were rejected unscored because they break a hard constraint \
             (while hard is 0; see Docs/architecture.md, "Screening"). Progress is sampled every \
             65,536 moves.
@@ -131,7 +133,6 @@ struct BenchSolve: ParsableCommand {
         let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         var samples: [(seconds: Double, moves: Int, best: String)] = []
         var feasibleAt: Double?
-        var searchStarted: Double?
         let result = Solver.solve(
             model, busy: loaded.busy,
             options: SolveOptions(
@@ -139,7 +140,6 @@ struct BenchSolve: ParsableCommand {
             shouldStop: { limit.map { clock.now - started >= $0 } ?? false },
             progress: { progress in
                 let seconds = ProgressMeter.seconds(clock.now - started)
-                if searchStarted == nil { searchStarted = seconds }
                 if feasibleAt == nil, progress.best.hard == 0, progress.best.medium == 0 { feasibleAt = seconds }
                 samples.append((seconds, progress.moves, progress.best.description))
             })
@@ -148,7 +148,9 @@ struct BenchSolve: ParsableCommand {
             samples.last { $0.seconds <= mark + 0.35 }?.best ?? result.constructed.description
         }
         print("season: \(BundledSeason.display(path)) (\(model.sessionCount) sessions), seed \(seed)")
-        print("construction: \(result.constructed)")
+        print(
+            String(format: "construction: %@ in %.2f s", result.constructed.description, result.constructionSeconds)
+                + " (compiling the season included)")
         print(
             "hard = 0 with every session placed: "
                 + (feasibleAt.map { String(format: "at %.2f s", $0) } ?? "not reached"))
@@ -166,13 +168,17 @@ struct BenchSolve: ParsableCommand {
             String(
                 format: "last improvement at %.1f s, move %d (%@ over the second half%@)", lastImprovement.seconds,
                 lastImprovement.moves, stable ? "stable" : "still improving", byMoves ? " of the moves" : ""))
-        let searching = max(1e-9, total - (searchStarted ?? 0))
+        let searching = max(1e-9, result.searchSeconds)
         print(
             String(
                 format: "search: %.2f s, %d moves tried, %d evaluated, %d accepted (%.1f%%), %d restarts",
                 searching, result.moves, result.evaluated, result.accepted,
                 100 * Double(result.accepted) / Double(max(1, result.evaluated)), result.restarts))
         print(String(format: "evaluated moves/s: %.0f", Double(result.evaluated) / searching))
+        print(
+            String(
+                format: "best schedule rebuilt and rescored from scratch: %.2f s",
+                max(0, total - result.constructionSeconds - result.searchSeconds)))
         for kind in MoveKind.allCases where result.statistics.evaluated[kind.rawValue] > 0 {
             let evaluated = result.statistics.evaluated[kind.rawValue]
             let accepted = result.statistics.accepted[kind.rawValue]
