@@ -18,20 +18,24 @@ struct CandidateLists: Sendable {
     private let venueCells: [Int32]
     private let startCells: [Int32]
 
-    /// `venues[a]` and `starts[a]` are activity `a`'s candidate venues and start slots.
-    init(venues: [[Int]], starts: [[Int]]) {
-        precondition(venues.count == starts.count, "one venue list and one start list per activity")
-        var venueLists = ListStore()
-        var startLists = ListStore()
-        entries = zip(venues, starts).map { venueList, startList in
+    /// Activity `a`'s candidate venues are `venueLists[venueListOf[a]]`, its start slots
+    /// `startLists[startListOf[a]]`: the compiler hands over each distinct list once, so
+    /// building this reads every list once, not once per activity.
+    init(venueLists: [[Int]], venueListOf: [Int], startLists: [[Int]], startListOf: [Int]) {
+        precondition(venueListOf.count == startListOf.count, "one venue list and one start list per activity")
+        var venueStore = ListStore()
+        var startStore = ListStore()
+        let venueOffsets = venueLists.map { venueStore.offset(of: $0) }
+        let startOffsets = startLists.map { startStore.offset(of: $0) }
+        entries = zip(venueListOf, startListOf).map { venueList, startList in
             Entry(
-                venueStart: venueLists.offset(of: venueList),
-                venueCount: Int32(venueList.count),
-                startStart: startLists.offset(of: startList),
-                startCount: Int32(startList.count))
+                venueStart: venueOffsets[venueList],
+                venueCount: Int32(venueLists[venueList].count),
+                startStart: startOffsets[startList],
+                startCount: Int32(startLists[startList].count))
         }
-        venueCells = venueLists.cells
-        startCells = startLists.cells
+        venueCells = venueStore.cells
+        startCells = startStore.cells
     }
 
     /// How many candidate venues and start slots `activity` has.

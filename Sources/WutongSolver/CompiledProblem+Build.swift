@@ -68,14 +68,18 @@ extension CompiledProblem {
         venueQuietPrefix = SharedRows(flat: quiet, width: grid.slotCount + 1)
         let speed = Double(max(1, season.rules.walkingMetresPerMinute))
         let noiseDistance = Double(season.rules.noiseDistanceMetres)
+        // Plain arrays: a loop over venues × venues that reads `Venue` values copies each one.
+        let locations = season.venues.map(\.location)
+        let ids = season.venues.map(\.id)
         var walk: [Int32] = []
+        walk.reserveCapacity(locations.count * locations.count)
         var nearStart = [0]
         var near: [Int] = []
-        for first in season.venues {
-            for (index, second) in season.venues.enumerated() {
-                let metres = first.location.metres(to: second.location)
+        for first in locations.indices {
+            for second in locations.indices {
+                let metres = locations[first].metres(to: locations[second])
                 walk.append(Int32(clamping: Int((metres / speed).rounded(.up))))
-                if first.id != second.id, metres < noiseDistance { near.append(index) }
+                if metres < noiseDistance, ids[first] != ids[second] { near.append(second) }
             }
             nearStart.append(near.count)
         }
@@ -134,60 +138,102 @@ extension CompiledProblem {
         let pooled = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
         let venues = season.venues
         let activities = season.activities
-        candidateVenues = activities.map { activity in
-            venues.indices.filter { index in
-                let venue = venues[index]
-                return (!eligibilityIsHard || activity.eligibility.admits(venue))
-                    && (!capacityIsHard || venue.capacity >= activity.audienceSize)
-                    && (!equipmentIsHard || activity.equipment.subtracting(venue.equipment).isSubset(of: pooled))
+        let capacities = venues.map(\.capacity)
+        // Activities that ask the same of venues and of time share one list each (and its
+        // storage): the work and the memory follow the distinct asks, not activities × venues.
+        var admitting: [VenueNeeds: [Int]] = [:]
+        var venueLists = DistinctLists<CandidateVenueKey>()
+        let venueListOf = activities.map { activity in
+            let needs = VenueNeeds(activity)
+            let seats = capacityIsHard ? activity.audienceSize : Int.min
+            return venueLists.id(of: CandidateVenueKey(needs: needs, seats: seats)) {
+                let admitted =
+                    admitting[needs]
+                    ?? {
+                        let list = venues.indices.filter { index in
+                            (!eligibilityIsHard || needs.eligibility.admits(venues[index]))
+                                && (!equipmentIsHard
+                                    || needs.equipment.subtracting(venues[index].equipment).isSubset(of: pooled))
+                        }
+                        admitting[needs] = list
+                        return list
+                    }()
+                return admitted.filter { capacities[$0] >= seats }
             }
         }
+        candidateVenues = venueListOf.map { venueLists.lists[$0] }
         let audiences = season.audiences
         let slotStart = (0..<grid.slotCount).map { slotRange($0).lowerBound }
         let usableSlot = (0..<grid.slotCount).map(usable)
-        candidateStarts = activities.map { activity in
-            let before = grid.slots(covering: activity.setupMinutes)
-            let after = grid.slots(covering: activity.durationMinutes + activity.teardownMinutes)
-            let audienceWindows =
-                audienceWindowIsHard
-                ? activity.audiences.compactMap {
-                    audienceIndex[$0].map { audiences[$0].windows.map(TimeFlags.Window.init) }
+        let earliest = notBefore?.minuteNumber ?? Int.min
+        let audienceWindowsOf = audiences.map { $0.windows.map(TimeFlags.Window.init) }
+        var startLists = DistinctLists<CandidateStartKey>()
+        let startListOf = activities.map { activity in
+            let key = CandidateStartKey(
+                before: grid.slots(covering: activity.setupMinutes),
+                after: grid.slots(covering: activity.durationMinutes + activity.teardownMinutes),
+                duration: activity.durationMinutes,
+                audienceWindows: audienceWindowIsHard
+                    ? activity.audiences.compactMap { audienceIndex[$0].map { audienceWindowsOf[$0] } }
+                        .filter { !$0.isEmpty } : [],
+                ownWindows: activityWindowIsHard ? activity.windows.map(TimeFlags.Window.init) : [],
+                forbidden: activityWindowIsHard
+                    ? activity.forbidden.map {
+                        $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
+                    } : [])
+            return startLists.id(of: key) {
+                (0..<grid.slotCount).filter { slot in
+                    let inDay = slot % slotsPerDay
+                    guard usableSlot[slot], inDay >= key.before, inDay + key.after <= slotsPerDay else {
+                        return false
+                    }
+                    let start = slotStart[slot]
+                    guard start >= earliest else { return false }
+                    let end = start + key.duration
+                    if key.audienceWindows.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) {
+                        return false
+                    }
+                    if !key.ownWindows.isEmpty, !TimeFlags.inside(key.ownWindows, from: start, to: end) {
+                        return false
+                    }
+                    return !key.forbidden.contains { $0.overlaps(start..<end) }
                 }
-                .filter { !$0.isEmpty } : []
-            let ownWindows = activityWindowIsHard ? activity.windows.map(TimeFlags.Window.init) : []
-            let forbidden =
-                activityWindowIsHard
-                ? activity.forbidden.map { $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber) }
-                : []
-            let duration = activity.durationMinutes
-            let earliest = notBefore?.minuteNumber ?? Int.min
-            return (0..<grid.slotCount).filter { slot in
-                let inDay = slot % slotsPerDay
-                guard usableSlot[slot], inDay >= before, inDay + after <= slotsPerDay else { return false }
-                let start = slotStart[slot]
-                guard start >= earliest else { return false }
-                let end = start + duration
-                if audienceWindows.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) { return false }
-                if !ownWindows.isEmpty, !TimeFlags.inside(ownWindows, from: start, to: end) { return false }
-                return !forbidden.contains { $0.overlaps(start..<end) }
             }
         }
-        var venueMask = [Bool](repeating: false, count: activityCount * venueCount)
-        var startMask = [Bool](repeating: false, count: activityCount * grid.slotCount)
-        for activity in 0..<activityCount {
-            for venue in candidateVenues[activity] { venueMask[activity * venueCount + venue] = true }
-            for slot in candidateStarts[activity] { startMask[activity * grid.slotCount + slot] = true }
+        candidateStarts = startListOf.map { startLists.lists[$0] }
+        let distinctVenueLists = venueLists.lists
+        let distinctStartLists = startLists.lists
+        let venueWidth = max(1, season.venues.count)
+        candidateVenueMask = SharedRows(keys: venueListOf, width: venueWidth) { list in
+            var flags = [Bool](repeating: false, count: venueWidth)
+            for venue in distinctVenueLists[list] { flags[venue] = true }
+            return flags
         }
-        candidateVenueMask = SharedRows(flat: venueMask, width: max(1, venueCount))
-        candidateStartMask = SharedRows(flat: startMask, width: max(1, grid.slotCount))
-        candidates = CandidateLists(venues: candidateVenues, starts: candidateStarts)
-        let partners = season.partners
+        candidateStartMask = SharedRows(keys: startListOf, width: max(1, grid.slotCount)) { list in
+            var flags = [Bool](repeating: false, count: max(1, grid.slotCount))
+            for slot in distinctStartLists[list] { flags[slot] = true }
+            return flags
+        }
+        candidates = CandidateLists(
+            venueLists: distinctVenueLists, venueListOf: venueListOf, startLists: distinctStartLists,
+            startListOf: startListOf)
+        var withRole: [PartnerRole: [Int]] = [:]
+        var partnerNumbers: [String: [Int]] = [:]
+        for (index, partner) in season.partners.enumerated() {
+            for role in partner.roles { withRole[role, default: []].append(index) }
+            partnerNumbers[partner.id, default: []].append(index)
+        }
+        var roleLists = DistinctLists<RoleKey>()
         requirements = activities.map { activity in
             activity.roles.map { requirement in
-                (
-                    requirement.count,
-                    partners.indices.filter { requirement.admits(partners[$0]) }
-                )
+                let key = RoleKey(role: requirement.role, candidates: requirement.candidates)
+                let list = roleLists.id(of: key) {
+                    let inRole = withRole[key.role] ?? []
+                    guard !key.candidates.isEmpty else { return inRole }
+                    let named = Set(key.candidates.flatMap { partnerNumbers[$0] ?? [] })
+                    return inRole.filter(named.contains)
+                }
+                return (requirement.count, roleLists.lists[list])
             }
         }
         predecessors = season.activities.map { $0.after.compactMap { activityIndex[$0.activity] } }
@@ -249,4 +295,41 @@ enum QuietHours {
         }
         return false
     }
+}
+
+/// Lists computed once per distinct key and numbered in the order they were first asked for;
+/// every activity with the same key gets the same list, and its storage.
+private struct DistinctLists<Key: Hashable> {
+    private(set) var lists: [[Int]] = []
+    private var known: [Key: Int] = [:]
+
+    mutating func id(of key: Key, _ make: () -> [Int]) -> Int {
+        if let id = known[key] { return id }
+        known[key] = lists.count
+        lists.append(make())
+        return lists.count - 1
+    }
+}
+
+/// What decides an activity's candidate venues: its needs, and its audience where capacity is
+/// hard (`Int.min` where it is not).
+private struct CandidateVenueKey: Hashable {
+    let needs: VenueNeeds
+    let seats: Int
+}
+
+/// What decides an activity's candidate starts, in the compiler's own terms.
+private struct CandidateStartKey: Hashable {
+    let before: Int
+    let after: Int
+    let duration: Int
+    let audienceWindows: [[TimeFlags.Window]]
+    let ownWindows: [TimeFlags.Window]
+    let forbidden: [Range<Int>]
+}
+
+/// A role requirement without its count and where it was written.
+private struct RoleKey: Hashable {
+    let role: PartnerRole
+    let candidates: [String]
 }

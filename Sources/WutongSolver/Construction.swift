@@ -111,9 +111,11 @@ struct Construction {
         venues.shuffle(using: &random)
         var best: (cost: Int, venue: Int, start: Int, partners: [Int])?
         var found = 0
+        let byLoad = candidatesByLoad(activity)
         search: for start in starts {
             for venue in venues where state.firstHardFailure(session, venue: venue, start: start) == nil {
-                guard let partners = choosePartners(session, venue: venue, start: start, fixed: []) else { continue }
+                guard let partners = choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad)
+                else { continue }
                 let cost = state.softEstimate(session, venue: venue, start: start)
                 if best == nil || cost < best!.cost { best = (cost, venue, start, partners) }
                 found += 1
@@ -133,14 +135,16 @@ struct Construction {
     /// checked as it takes. (`mutating` only so that calling it from the mutating construction
     /// does not copy the whole state; it changes nothing.)
     /// `preferred` partners (a re-plan's baseline team) are tried first for the seats left.
-    mutating func choosePartners(_ session: Int, venue: Int, start: Int, fixed: [Int], preferred: [Int] = [])
-        -> [Int]?
-    {
+    /// `byLoad`, when given, is `candidatesByLoad` for the session's activity in the current
+    /// state, so a caller trying many places for one session sorts its candidates once.
+    mutating func choosePartners(
+        _ session: Int, venue: Int, start: Int, fixed: [Int], preferred: [Int] = [], byLoad: [[Int]]? = nil
+    ) -> [Int]? {
         let activity = problem.sessionActivity[session]
         var unseated = fixed
         var team: [Int] = []
         let load = state.partnerLoad
-        for requirement in problem.requirements[activity] {
+        for (index, requirement) in problem.requirements[activity].enumerated() {
             var needed = requirement.count
             for partner in unseated where needed > 0 && requirement.candidates.contains(partner) {
                 team.append(partner)
@@ -148,18 +152,30 @@ struct Construction {
             }
             unseated.removeAll { team.contains($0) }
             guard needed > 0 else { continue }
-            let byLoad =
-                preferred.filter { requirement.candidates.contains($0) }
-                + requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
-            for partner in byLoad where needed > 0 && !team.contains(partner) && !unseated.contains(partner) {
-                if state.partnerFree(partner, session: session, venue: venue, start: start) {
-                    team.append(partner)
-                    needed -= 1
+            // The preferred first, then the rest by load; no list of both is made, since a
+            // requirement may admit thousands of partners and only the first few are read.
+            let ordered = byLoad?[index] ?? requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
+            for list in [preferred.filter { requirement.candidates.contains($0) }, ordered] {
+                for partner in list where !team.contains(partner) && !unseated.contains(partner) {
+                    guard needed > 0 else { break }
+                    if state.partnerFree(partner, session: session, venue: venue, start: start) {
+                        team.append(partner)
+                        needed -= 1
+                    }
                 }
             }
             guard needed == 0 else { return nil }
         }
         return team + unseated
+    }
+
+    /// Each requirement's candidates of `activity`, least loaded first (ties by number): the
+    /// order `choosePartners` tries them in, while the state does not change.
+    func candidatesByLoad(_ activity: Int) -> [[Int]] {
+        let load = state.partnerLoad
+        return problem.requirements[activity].map { requirement in
+            requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
+        }
     }
 
     /// The constraint that most often rules out the partners of the first requirement that
@@ -191,11 +207,12 @@ struct Construction {
         // Large seasons: look at an evenly spread sample of starts, so explaining stays cheap.
         let starts = problem.candidateStarts[activity]
         let step = max(1, starts.count * problem.candidateVenues[activity].count / Self.explanationBudget)
+        let byLoad = candidatesByLoad(activity)
         for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
             for venue in problem.candidateVenues[activity] {
                 if let failure = state.firstHardFailure(session, venue: venue, start: start) {
                     counts[failure, default: 0] += 1
-                } else if choosePartners(session, venue: venue, start: start, fixed: []) == nil {
+                } else if choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad) == nil {
                     counts[partnerShortage(session, venue: venue, start: start), default: 0] += 1
                 }
             }

@@ -96,25 +96,48 @@ public struct ScheduleScorer {
             score: score, totals: totals, violations: ordered, unplaced: unplaced.map(\.key).sorted())
     }
 
-    /// Pairs of distinct sessions, each pair once, within groups sharing `key`.
+    /// Pairs of distinct sessions, each pair once, within groups sharing `key`, the earlier
+    /// starting first. Made one at a time as they are read: a busy day has thousands of pairs,
+    /// and a list of them all held two copies of each session per pair.
     func pairs<Key: Hashable>(
         of sessions: [PlacedSession], groupedBy key: (PlacedSession) -> Key?
-    ) -> [(PlacedSession, PlacedSession)] {
+    ) -> SessionPairs {
         var groups: [Key: [PlacedSession]] = [:]
         for session in sessions {
             if let value = key(session) { groups[value, default: []].append(session) }
         }
-        var result: [(PlacedSession, PlacedSession)] = []
-        for group in groups.values {
-            for first in group.indices {
-                for second in group.indices where second > first {
-                    let a = group[first]
-                    let b = group[second]
-                    result.append(a.occupancy.session.lowerBound <= b.occupancy.session.lowerBound ? (a, b) : (b, a))
+        return SessionPairs(groups: groups.values.filter { $0.count > 1 })
+    }
+
+    struct SessionPairs: Sequence, IteratorProtocol {
+        let groups: [[PlacedSession]]
+        private var group = 0
+        private var first = 0
+        private var second = 1
+
+        init(groups: [[PlacedSession]]) {
+            self.groups = groups
+        }
+
+        mutating func next() -> (PlacedSession, PlacedSession)? {
+            while group < groups.count {
+                let count = groups[group].count
+                if second < count {
+                    let a = groups[group][first]
+                    let b = groups[group][second]
+                    second += 1
+                    return a.occupancy.session.lowerBound <= b.occupancy.session.lowerBound ? (a, b) : (b, a)
+                }
+                first += 1
+                second = first + 1
+                if second >= count {
+                    group += 1
+                    first = 0
+                    second = 1
                 }
             }
+            return nil
         }
-        return result
     }
 
     /// Whether `[start, end)` (local minutes) lies inside one of `windows` on the day it starts.

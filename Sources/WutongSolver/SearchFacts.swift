@@ -64,16 +64,18 @@ struct SearchFacts: Sendable {
         softWeight = settings.map { $0.level == .hard ? 0 : $0.weight }
         priority = season.activities.map(\.priority)
         let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
-        var fits: [VenueFit] = []
-        fits.reserveCapacity(problem.activityCount * problem.venueCount)
         var poolItems: [Int] = []
         var poolListStart: [[Int]: Int] = [[]: 0]
         pools = season.equipmentPools.map { ($0.provides, $0.count) }
-        for activity in season.activities {
-            for venue in season.venues {
-                let drawn = season.equipmentPools.indices.filter {
-                    let item = season.equipmentPools[$0].provides
-                    return activity.equipment.contains(item) && !venue.equipment.contains(item)
+        let equipmentPools = season.equipmentPools
+        let venues = season.venues
+        venueFit = SharedRows(
+            keys: season.activities.map(VenueNeeds.init), width: max(1, problem.venueCount)
+        ) { needs in
+            let row = venues.map { venue in
+                let drawn = equipmentPools.indices.filter {
+                    let item = equipmentPools[$0].provides
+                    return needs.equipment.contains(item) && !venue.equipment.contains(item)
                 }
                 let start =
                     poolListStart[drawn]
@@ -82,14 +84,12 @@ struct SearchFacts: Sendable {
                         poolItems += drawn
                         return poolItems.count - drawn.count
                     }()
-                fits.append(
-                    VenueFit(
-                        equipmentMissing: activity.equipment.subtracting(venue.equipment).subtracting(pooledItems)
-                            .count,
-                        ineligible: !activity.eligibility.admits(venue), pools: start..<start + drawn.count))
+                return VenueFit(
+                    equipmentMissing: needs.equipment.subtracting(venue.equipment).subtracting(pooledItems).count,
+                    ineligible: !needs.eligibility.admits(venue), pools: start..<start + drawn.count)
             }
+            return row.isEmpty ? [VenueFit(equipmentMissing: 0, ineligible: false, pools: 0..<0)] : row
         }
-        venueFit = SharedRows(flat: fits, width: max(1, problem.venueCount))
         audienceSize = season.activities.map { Int32(clamping: $0.audienceSize) }
         venueCapacity = season.venues.map { Int32(clamping: $0.capacity) }
         poolList = poolItems
@@ -133,7 +133,7 @@ struct SearchFacts: Sendable {
         let weekNumbers = (0..<max(1, problem.grid.dayCount)).map { Self.weekNumber(ofDayNumber: firstDay + $0) }
         weekOfDay = weekNumbers.map { $0 - weekNumbers[0] }
         weekCount = (weekOfDay.last ?? 0) + 1
-        timeFlags = SharedRows(flat: TimeFlags.table(problem: problem), width: max(1, problem.slotCount))
+        timeFlags = TimeFlags.rows(problem: problem)
         weekOfSlot = (0..<problem.slotCount).map { [weekOfDay, slotsPerDay] in weekOfDay[$0 / slotsPerDay] }
         monthOfSlot = (0..<problem.slotCount).map { [months, slotsPerDay] in months[$0 / slotsPerDay] }
         var placements = [(venue: Int, start: Int, partners: [Int])?](repeating: nil, count: problem.sessionCount)

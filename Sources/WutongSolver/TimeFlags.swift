@@ -9,7 +9,7 @@ enum TimeFlags {
     static let preferredTimes: UInt8 = 4
 
     /// A weekly window with its days as a bit mask (Monday = bit 0), which tests without hashing.
-    struct Window {
+    struct Window: Hashable {
         var days: UInt8
         var from: Int
         var to: Int
@@ -23,21 +23,19 @@ enum TimeFlags {
         }
     }
 
-    /// Flags for every activity and slot, activity × slot.
-    static func table(problem: CompiledProblem) -> [UInt8] {
-        var table = [UInt8](repeating: 0, count: problem.activityCount * problem.slotCount)
-        for activity in 0..<problem.activityCount {
-            let checks = Checks(problem: problem, activity: activity)
-            guard checks.canFail else { continue }
-            for slot in 0..<problem.slotCount {
-                table[activity * problem.slotCount + slot] = checks.flags(startMinute: problem.minute(ofSlot: slot))
-            }
+    /// Flags for every activity and slot; activities checked against the same windows share a
+    /// row, computed once.
+    static func rows(problem: CompiledProblem) -> SharedRows<UInt8> {
+        let width = max(1, problem.slotCount)
+        let checks = (0..<problem.activityCount).map { Checks(problem: problem, activity: $0) }
+        return SharedRows(keys: checks, width: width) { checks in
+            guard checks.canFail else { return [UInt8](repeating: 0, count: width) }
+            return (0..<width).map { checks.flags(startMinute: problem.minute(ofSlot: $0)) }
         }
-        return table
     }
 
     /// The windows one activity is checked against.
-    struct Checks {
+    struct Checks: Hashable {
         /// The windows of each of the activity's audience groups that has any.
         let audience: [[Window]]
         let own: [Window]

@@ -39,9 +39,15 @@ import WutongModel
     }
 
     @Test func candidateListsReadBackEveryActivitysListsAndStoreEqualListsOnce() {
-        let venues = [[0, 2, 5], [1], [0, 2, 5], [], [1]]
-        let starts = [[3, 4, 5, 9], [3, 4, 5, 9], [7], [3, 4, 5, 9], []]
-        let lists = CandidateLists(venues: venues, starts: starts)
+        // Lists 0 and 3 are equal though handed over apart, as two compiler keys can give.
+        let venueLists = [[0, 2, 5], [1], [], [0, 2, 5]]
+        let startLists = [[3, 4, 5, 9], [7], []]
+        let venueListOf = [0, 1, 3, 2, 1]
+        let startListOf = [0, 0, 1, 0, 2]
+        let venues = venueListOf.map { venueLists[$0] }
+        let starts = startListOf.map { startLists[$0] }
+        let lists = CandidateLists(
+            venueLists: venueLists, venueListOf: venueListOf, startLists: startLists, startListOf: startListOf)
         #expect(lists.storedCells.venues == 4)
         #expect(lists.storedCells.starts == 5)
         for activity in venues.indices {
