@@ -130,77 +130,17 @@ extension CompiledProblem {
         // Plain values before the loops: a closure that reads `season` copies it on every call.
         let hardLevels = Set(ConstraintID.allCases.filter { season.setting(for: $0).level == .hard })
         quietIsHard = hardLevels.contains(.quietHours)
-        let eligibilityIsHard = hardLevels.contains(.venueEligibility)
-        let capacityIsHard = hardLevels.contains(.venueCapacity)
-        let equipmentIsHard = hardLevels.contains(.venueEquipment)
-        let audienceWindowIsHard = hardLevels.contains(.audienceWindow)
-        let activityWindowIsHard = hardLevels.contains(.activityWindow)
         let pooled = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
         let venues = season.venues
         let activities = season.activities
-        let capacities = venues.map(\.capacity)
-        // Activities that ask the same of venues and of time share one list each (and its
-        // storage): the work and the memory follow the distinct asks, not activities × venues.
-        var admitting: [VenueNeeds: [Int]] = [:]
-        var venueLists = DistinctLists<CandidateVenueKey>()
-        let venueListOf = activities.map { activity in
-            let needs = VenueNeeds(activity)
-            let seats = capacityIsHard ? activity.audienceSize : Int.min
-            return venueLists.id(of: CandidateVenueKey(needs: needs, seats: seats)) {
-                let admitted =
-                    admitting[needs]
-                    ?? {
-                        let list = venues.indices.filter { index in
-                            (!eligibilityIsHard || needs.eligibility.admits(venues[index]))
-                                && (!equipmentIsHard
-                                    || needs.equipment.subtracting(venues[index].equipment).isSubset(of: pooled))
-                        }
-                        admitting[needs] = list
-                        return list
-                    }()
-                return admitted.filter { capacities[$0] >= seats }
-            }
-        }
-        candidateVenues = venueListOf.map { venueLists.lists[$0] }
-        let audiences = season.audiences
-        let slotStart = (0..<grid.slotCount).map { slotRange($0).lowerBound }
-        let usableSlot = (0..<grid.slotCount).map(usable)
-        let earliest = notBefore?.minuteNumber ?? Int.min
-        let audienceWindowsOf = audiences.map { $0.windows.map(TimeFlags.Window.init) }
-        var startLists = DistinctLists<CandidateStartKey>()
-        let startListOf = activities.map { activity in
-            let key = CandidateStartKey(
-                before: grid.slots(covering: activity.setupMinutes),
-                after: grid.slots(covering: activity.durationMinutes + activity.teardownMinutes),
-                duration: activity.durationMinutes,
-                audienceWindows: audienceWindowIsHard
-                    ? activity.audiences.compactMap { audienceIndex[$0].map { audienceWindowsOf[$0] } }
-                        .filter { !$0.isEmpty } : [],
-                ownWindows: activityWindowIsHard ? activity.windows.map(TimeFlags.Window.init) : [],
-                forbidden: activityWindowIsHard
-                    ? activity.forbidden.map {
-                        $0.start.minuteNumber..<max($0.start.minuteNumber, $0.end.minuteNumber)
-                    } : [])
-            return startLists.id(of: key) {
-                (0..<grid.slotCount).filter { slot in
-                    let inDay = slot % slotsPerDay
-                    guard usableSlot[slot], inDay >= key.before, inDay + key.after <= slotsPerDay else {
-                        return false
-                    }
-                    let start = slotStart[slot]
-                    guard start >= earliest else { return false }
-                    let end = start + key.duration
-                    if key.audienceWindows.contains(where: { !TimeFlags.inside($0, from: start, to: end) }) {
-                        return false
-                    }
-                    if !key.ownWindows.isEmpty, !TimeFlags.inside(key.ownWindows, from: start, to: end) {
-                        return false
-                    }
-                    return !key.forbidden.contains { $0.overlaps(start..<end) }
-                }
-            }
-        }
-        candidateStarts = startListOf.map { startLists.lists[$0] }
+        let venueLists = Self.candidateVenueLists(
+            activities, venues: venues, hard: hardLevels, pooled: pooled)
+        let startLists = Self.candidateStartLists(
+            activities, grid: grid, audiences: season.audiences, hard: hardLevels, notBefore: notBefore)
+        candidateVenues = venueLists.listOf.map { venueLists.lists[$0] }
+        candidateStarts = startLists.listOf.map { startLists.lists[$0] }
+        let venueListOf = venueLists.listOf
+        let startListOf = startLists.listOf
         let distinctVenueLists = venueLists.lists
         let distinctStartLists = startLists.lists
         let venueWidth = max(1, season.venues.count)
@@ -217,25 +157,7 @@ extension CompiledProblem {
         candidates = CandidateLists(
             venueLists: distinctVenueLists, venueListOf: venueListOf, startLists: distinctStartLists,
             startListOf: startListOf)
-        var withRole: [PartnerRole: [Int]] = [:]
-        var partnerNumbers: [String: [Int]] = [:]
-        for (index, partner) in season.partners.enumerated() {
-            for role in partner.roles { withRole[role, default: []].append(index) }
-            partnerNumbers[partner.id, default: []].append(index)
-        }
-        var roleLists = DistinctLists<RoleKey>()
-        requirements = activities.map { activity in
-            activity.roles.map { requirement in
-                let key = RoleKey(role: requirement.role, candidates: requirement.candidates)
-                let list = roleLists.id(of: key) {
-                    let inRole = withRole[key.role] ?? []
-                    guard !key.candidates.isEmpty else { return inRole }
-                    let named = Set(key.candidates.flatMap { partnerNumbers[$0] ?? [] })
-                    return inRole.filter(named.contains)
-                }
-                return (requirement.count, roleLists.lists[list])
-            }
-        }
+        requirements = Self.roleCandidateLists(activities, partners: season.partners)
         predecessors = season.activities.map { $0.after.compactMap { activityIndex[$0.activity] } }
 
         // Sessions.
@@ -295,41 +217,4 @@ enum QuietHours {
         }
         return false
     }
-}
-
-/// Lists computed once per distinct key and numbered in the order they were first asked for;
-/// every activity with the same key gets the same list, and its storage.
-private struct DistinctLists<Key: Hashable> {
-    private(set) var lists: [[Int]] = []
-    private var known: [Key: Int] = [:]
-
-    mutating func id(of key: Key, _ make: () -> [Int]) -> Int {
-        if let id = known[key] { return id }
-        known[key] = lists.count
-        lists.append(make())
-        return lists.count - 1
-    }
-}
-
-/// What decides an activity's candidate venues: its needs, and its audience where capacity is
-/// hard (`Int.min` where it is not).
-private struct CandidateVenueKey: Hashable {
-    let needs: VenueNeeds
-    let seats: Int
-}
-
-/// What decides an activity's candidate starts, in the compiler's own terms.
-private struct CandidateStartKey: Hashable {
-    let before: Int
-    let after: Int
-    let duration: Int
-    let audienceWindows: [[TimeFlags.Window]]
-    let ownWindows: [TimeFlags.Window]
-    let forbidden: [Range<Int>]
-}
-
-/// A role requirement without its count and where it was written.
-private struct RoleKey: Hashable {
-    let role: PartnerRole
-    let candidates: [String]
 }
