@@ -112,7 +112,7 @@ struct Construction {
         var best: (cost: Int, venue: Int, start: Int, partners: [Int])?
         var found = 0
         let byLoad = candidatesByLoad(activity)
-        search: for start in starts {
+        search: for start in starts where !state.startBreaksHardAtEveryVenue(session, start: start) {
             for venue in venues where state.firstHardFailure(session, venue: venue, start: start) == nil {
                 guard let partners = choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad)
                 else { continue }

@@ -26,17 +26,8 @@ extension SearchState {
         {
             return .venueConflict
         }
-        if facts.isHard[ConstraintID.audienceConflict.index] {
-            for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
-                var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
-                while node >= 0 {
-                    let other = facts.membershipSession[node]
-                    if other != session, other != leaving, sessionSlots(other).overlaps(own) {
-                        return .audienceConflict
-                    }
-                    node = audienceDay.next[node]
-                }
-            }
+        if audienceClash(session, activity: activity, day: day, during: own, leaving: leaving) {
+            return .audienceConflict
         }
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
             for index in problem.noiseNearStart[place]..<problem.noiseNearStart[place + 1] {
@@ -47,6 +38,46 @@ extension SearchState {
                 }
             }
         }
+        if let failure = seriesFailure(session, activity: activity, day: day, start: slot, leaving: leaving) {
+            return failure
+        }
+        if facts.isHard[ConstraintID.equipmentPool.index] {
+            let inSeason = clamped(hold)
+            for pool in facts.poolsUsed(activity, venue: place) {
+                let own = poolDraw(session, pool: pool)
+                let others = poolDraw(leaving, pool: pool)
+                for used in inSeason {
+                    let drawn = poolUse[pool * problem.slotCount + used]
+                    if drawn - (own.contains(used) ? 1 : 0) - (others.contains(used) ? 1 : 0) >= facts.pools[pool].count
+                    {
+                        return .equipmentPool
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the session would share the time of another session of one of its audience
+    /// groups (`audience-conflict`, where it is hard), whatever its venue.
+    @inline(__always)
+    func audienceClash(_ session: Int, activity: Int, day: Int, during own: Range<Int>, leaving: Int) -> Bool {
+        guard facts.isHard[ConstraintID.audienceConflict.index] else { return false }
+        for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
+            var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
+            while node >= 0 {
+                let other = facts.membershipSession[node]
+                if other != session, other != leaving, sessionSlots(other).overlaps(own) { return true }
+                node = audienceDay.next[node]
+            }
+        }
+        return false
+    }
+
+    /// The hard series constraint the session would break starting at `slot` (spacing from
+    /// its siblings, precedence), whatever its venue; nil if none.
+    @inline(__always)
+    func seriesFailure(_ session: Int, activity: Int, day: Int, start slot: Int, leaving: Int) -> ConstraintID? {
         let siblings = problem.sessions(of: activity)
         let gap = problem.minGapDays[activity]
         if facts.isHard[ConstraintID.seriesSpacing.index], gap > 0,
@@ -72,21 +103,19 @@ extension SearchState {
                 }
             }
         }
-        if facts.isHard[ConstraintID.equipmentPool.index] {
-            let inSeason = clamped(hold)
-            for pool in facts.poolsUsed(activity, venue: place) {
-                let own = poolDraw(session, pool: pool)
-                let others = poolDraw(leaving, pool: pool)
-                for used in inSeason {
-                    let drawn = poolUse[pool * problem.slotCount + used]
-                    if drawn - (own.contains(used) ? 1 : 0) - (others.contains(used) ? 1 : 0) >= facts.pools[pool].count
-                    {
-                        return .equipmentPool
-                    }
-                }
-            }
-        }
         return nil
+    }
+
+    /// Whether the session breaks a hard constraint by starting at `slot` at any venue at all
+    /// (an audience conflict, series spacing, precedence): the construction asks once per start
+    /// instead of once per venue, since a start taken by the session's audience fails at every
+    /// one of thousands of venues.
+    mutating func startBreaksHardAtEveryVenue(_ session: Int, start slot: Int) -> Bool {
+        let activity = problem.sessionActivity[session]
+        let day = problem.day(ofSlot: slot)
+        let own = slot..<slot + problem.sessionSlots[activity]
+        return audienceClash(session, activity: activity, day: day, during: own, leaving: -1)
+            || seriesFailure(session, activity: activity, day: day, start: slot, leaving: -1) != nil
     }
 
     /// The first hard constraint `partner` would break by joining the session at `venue` from

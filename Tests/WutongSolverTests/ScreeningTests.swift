@@ -36,6 +36,36 @@ import WutongModel
         return ("noisy", season, state)
     }
 
+    /// The construction skips a start, without trying its venues, only when no venue would do:
+    /// the start breaks a hard constraint at every venue (an audience or series constraint).
+    @Test func aStartTheConstructionSkipsBreaksAHardConstraintAtEveryVenue() throws {
+        for start in try Self.starts() {
+            var state = start.state
+            let problem = state.problem
+            var random = SeededGenerator(seed: 5)
+            var skipped = 0
+            var kept = 0
+            for _ in 0..<3_000 {
+                let session = Int(random.next() % UInt64(problem.sessionCount))
+                let activity = problem.sessionActivity[session]
+                let counts = problem.candidates.counts(activity)
+                guard counts.starts > 0 else { continue }
+                let slot = problem.candidates.start(activity, Int(random.next() % UInt64(counts.starts)))
+                guard state.startBreaksHardAtEveryVenue(session, start: slot) else {
+                    kept += 1
+                    continue
+                }
+                skipped += 1
+                let fitting = (0..<problem.venueCount).filter {
+                    state.firstHardFailure(session, venue: $0, start: slot) == nil
+                }
+                #expect(fitting.isEmpty, "\(start.name): session \(session) at slot \(slot) fits \(fitting)")
+            }
+            #expect(skipped > 50, "\(start.name): some starts are taken by the session's audience or series")
+            #expect(kept > 50)
+        }
+    }
+
     /// A relocation is screened exactly when its scored cost breaks a hard constraint that no
     /// new partner could mend: any hard cost besides partners', or partners' where the activity
     /// has no choice of partners. Where only partners stand in the way and there is a choice, it
