@@ -127,6 +127,7 @@ struct CommandLine {
         #expect(solved.status == 0, "\(solved.error)")
         #expect(solved.output.contains("placed 172 of 172 sessions"))
         #expect(solved.output.contains("score hard=0 medium=0"))
+        #expect(solved.error.contains("writing the plan to \(first)/: schedule.xml, report.md"))
         let schedule = first + "/schedule.xml"
         let report = try String(contentsOfFile: first + "/report.md", encoding: .utf8)
         #expect(report.contains("## Violations\n\n- "))

@@ -108,6 +108,7 @@ struct Solve: ParsableCommand {
         // Against a baseline, the schedule records each session's calendar SEQUENCE so the next
         // re-plan continues from it.
         let planned = previous.map { ScheduleRevision(result.schedule, baseline: $0).schedule } ?? result.schedule
+        meter.phase("writing the plan to \(out)/: schedule.xml, report.md, calendars, xCal, frab and JSON")
         let schedulePath = (out as NSString).appendingPathComponent("schedule.xml")
         let reportPath = (out as NSString).appendingPathComponent("report.md")
         try AtomicFile.write(
