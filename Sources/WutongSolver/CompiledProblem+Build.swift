@@ -139,24 +139,21 @@ extension CompiledProblem {
             activities, grid: grid, audiences: season.audiences, hard: hardLevels, notBefore: notBefore)
         candidateVenues = venueLists.listOf.map { venueLists.lists[$0] }
         candidateStarts = startLists.listOf.map { startLists.lists[$0] }
-        let venueListOf = venueLists.listOf
-        let startListOf = startLists.listOf
-        let distinctVenueLists = venueLists.lists
-        let distinctStartLists = startLists.lists
         let venueWidth = max(1, season.venues.count)
-        candidateVenueMask = SharedRows(keys: venueListOf, width: venueWidth) { list in
+        candidateVenueMask = SharedRows(keys: venueLists.listOf, width: venueWidth) { list in
             var flags = [Bool](repeating: false, count: venueWidth)
-            for venue in distinctVenueLists[list] { flags[venue] = true }
+            for venue in venueLists.lists[list] { flags[venue] = true }
             return flags
         }
-        candidateStartMask = SharedRows(keys: startListOf, width: max(1, grid.slotCount)) { list in
-            var flags = [Bool](repeating: false, count: max(1, grid.slotCount))
-            for slot in distinctStartLists[list] { flags[slot] = true }
+        let slotWidth = max(1, grid.slotCount)
+        candidateStartMask = SharedRows(keys: startLists.listOf, width: slotWidth) { list in
+            var flags = [Bool](repeating: false, count: slotWidth)
+            for slot in startLists.lists[list] { flags[slot] = true }
             return flags
         }
         candidates = CandidateLists(
-            venueLists: distinctVenueLists, venueListOf: venueListOf, startLists: distinctStartLists,
-            startListOf: startListOf)
+            venueLists: venueLists.lists, venueListOf: venueLists.listOf, startLists: startLists.lists,
+            startListOf: startLists.listOf)
         requirements = Self.roleCandidateLists(activities, partners: season.partners)
         predecessors = season.activities.map { $0.after.compactMap { activityIndex[$0.activity] } }
 

@@ -143,7 +143,7 @@ struct Construction {
         let activity = problem.sessionActivity[session]
         var unseated = fixed
         var team: [Int] = []
-        let load = state.partnerLoad
+        let orders = byLoad ?? candidatesByLoad(activity)
         for (index, requirement) in problem.requirements[activity].enumerated() {
             var needed = requirement.count
             for partner in unseated where needed > 0 && requirement.candidates.contains(partner) {
@@ -154,8 +154,7 @@ struct Construction {
             guard needed > 0 else { continue }
             // The preferred first, then the rest by load; no list of both is made, since a
             // requirement may admit thousands of partners and only the first few are read.
-            let ordered = byLoad?[index] ?? requirement.candidates.sorted { (load[$0], $0) < (load[$1], $1) }
-            for list in [preferred.filter { requirement.candidates.contains($0) }, ordered] {
+            for list in [preferred.filter { requirement.candidates.contains($0) }, orders[index]] {
                 for partner in list where !team.contains(partner) && !unseated.contains(partner) {
                     guard needed > 0 else { break }
                     if state.partnerFree(partner, session: session, venue: venue, start: start) {

@@ -13,22 +13,9 @@ struct SharedRows<Element: Hashable & Sendable>: Sendable {
     /// Shares the equal rows of `flat`, which holds `flat.count / width` rows of `width`.
     init(flat: [Element], width: Int) {
         precondition(width > 0 && flat.count % width == 0, "a table of whole rows")
-        self.width = width
-        var starts: [Int] = []
-        var distinct: [ArraySlice<Element>: Int] = [:]
-        var kept: [Element] = []
-        for row in 0..<flat.count / width {
-            let values = flat[row * width..<(row + 1) * width]
-            if let start = distinct[values] {
-                starts.append(start)
-            } else {
-                distinct[values] = kept.count
-                starts.append(kept.count)
-                kept.append(contentsOf: values)
-            }
+        self.init(keys: Array(0..<flat.count / width), width: width) { row in
+            Array(flat[row * width..<(row + 1) * width])
         }
-        cells = kept
-        rowStart = starts
     }
 
     /// Builds the table row by row from each entity's key: entities with equal keys have equal
