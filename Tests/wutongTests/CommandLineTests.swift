@@ -127,6 +127,10 @@ struct CommandLine {
         #expect(solved.status == 0, "\(solved.error)")
         #expect(solved.output.contains("placed 172 of 172 sessions"))
         #expect(solved.output.contains("score hard=0 medium=0"))
+        #expect(
+            solved.error.contains(
+                "planning 172 sessions: a first schedule, most constrained session first, then the search for 20000 moves\n"
+            ))
         #expect(solved.error.contains("writing the plan to \(first)/: schedule.xml, report.md"))
         let schedule = first + "/schedule.xml"
         let report = try String(contentsOfFile: first + "/report.md", encoding: .utf8)
@@ -542,6 +546,7 @@ struct CommandLine {
         let rescoring = seconds(after: "best schedule rebuilt and rescored from scratch: ", before: " s")
         let end = seconds(after: "best at ", before: " s (end)")
         #expect(construction != nil && search != nil && rescoring != nil && end != nil, "\(result.output)")
+        #expect(result.output.contains(" s, agrees with the search's incremental score\n"), "\(result.output)")
         if let construction, let search, let rescoring, let end {
             // The end is printed to a tenth of a second.
             #expect(construction + search + rescoring <= end + 0.06)

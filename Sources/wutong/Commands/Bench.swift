@@ -86,7 +86,7 @@ struct BenchSolve: ParsableCommand {
             tried, evaluated (possible moves, judged), accepted, restarts from the best schedule, \
             and evaluated moves per second (the search's own time: not the construction, nor \
             rebuilding and rescoring the best schedule from scratch at the end, which is printed \
-            apart); then per kind of move, how many were evaluated and \
+            apart, with whether that score agrees with the search's own); then per kind of move, how many were evaluated and \
             accepted, and how many were rejected unscored because they break a hard constraint \
             (while hard is 0; see Docs/architecture.md, "Screening"). Progress is sampled every \
             65,536 moves.
@@ -94,6 +94,10 @@ struct BenchSolve: ParsableCommand {
             With --move-limit and no --time-limit every run makes the same moves whatever the \
             machine's speed, so two builds are compared on the same work: run both side by side \
             and compare the search time.
+
+            Exit status: 0 after a run, 1 when the season is not valid, 64 for a usage error, 70 \
+            when the from-scratch score of the best schedule differs from the search's incremental \
+            score (a bug in Wutong: please report the season and seed).
             """
     )
 
@@ -175,10 +179,16 @@ struct BenchSolve: ParsableCommand {
                 searching, result.moves, result.evaluated, result.accepted,
                 100 * Double(result.accepted) / Double(max(1, result.evaluated)), result.restarts))
         print(String(format: "evaluated moves/s: %.0f", Double(result.evaluated) / searching))
+        // The from-scratch scorer is written apart from the search's incremental one; a benchmark
+        // run is a cheap place to catch the two disagreeing, which would be a bug in the search.
+        let agreement =
+            result.searched == result.report.score
+            ? "agrees with the search's incremental score"
+            : "DISAGREES with the search's incremental score \(result.searched)"
         print(
             String(
-                format: "best schedule rebuilt and rescored from scratch: %.2f s",
-                max(0, total - result.constructionSeconds - result.searchSeconds)))
+                format: "best schedule rebuilt and rescored from scratch: %.2f s, %@",
+                max(0, total - result.constructionSeconds - result.searchSeconds), agreement))
         for kind in MoveKind.allCases where result.statistics.evaluated[kind.rawValue] > 0 {
             let evaluated = result.statistics.evaluated[kind.rawValue]
             let accepted = result.statistics.accepted[kind.rawValue]
@@ -188,6 +198,12 @@ struct BenchSolve: ParsableCommand {
                     format: "  %@: %d evaluated, %d accepted (%.1f%%)%@", kind.name, evaluated, accepted,
                     100 * Double(accepted) / Double(evaluated),
                     screened > 0 ? ", \(screened) rejected unscored (a hard constraint broken)" : ""))
+        }
+        if result.searched != result.report.score {
+            Terminal.standardError(
+                "error: the search's incremental score \(result.searched) differs from the from-scratch score "
+                    + "\(result.report.score); this is a bug in Wutong, please report it with this season and seed")
+            throw ExitCode(70)
         }
     }
 }

@@ -89,6 +89,13 @@ struct Solve: ParsableCommand {
         let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         Interrupt.install()
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
+        // The first progress line comes from the search; on a large or over-full season the
+        // first schedule alone can take a while, so say what is under way.
+        let until = [seconds.map { String(format: "%g s", $0) }, moveLimit == Int.max ? nil : "\(moveLimit) moves"]
+            .compactMap { $0 }.joined(separator: " or ")
+        meter.phase(
+            "planning \(model.sessionCount) sessions: a first schedule, most constrained session first, "
+                + "then the search for \(until)\(threads > 1 ? " (\(threads) searches side by side)" : "")")
         let result = Solver.solvePortfolio(
             model, busy: loaded.busy,
             options: SolveOptions(
@@ -99,6 +106,14 @@ struct Solve: ParsableCommand {
             },
             progress: { meter.report($0) })
         meter.finish()
+        if result.searched != result.report.score {
+            // The files carry the from-scratch score, so they stay right; the search's own
+            // bookkeeping went wrong, which only a report can get fixed.
+            Terminal.standardError(
+                "warning: the search's incremental score \(result.searched) differs from the from-scratch score "
+                    + "\(result.report.score) (the files carry the latter); this is a bug in Wutong, please report "
+                    + "it with this season and seed")
+        }
         let elapsed = clock.now - started
         let reasons = result.reasons.mapValues { list in
             list.map {
