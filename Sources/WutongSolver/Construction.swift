@@ -112,7 +112,10 @@ struct Construction {
         var best: (cost: Int, venue: Int, start: Int, partners: [Int])?
         var found = 0
         let byLoad = candidatesByLoad(activity)
-        search: for start in starts where !state.startBreaksHardAtEveryVenue(session, start: start) {
+        search: for start in starts
+        where !state.startBreaksHardAtEveryVenue(session, start: start)
+            && !state.startLacksPartnersAtEveryVenue(session, start: start)
+        {
             for venue in venues where state.firstHardFailure(session, venue: venue, start: start) == nil {
                 guard let partners = choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad)
                 else { continue }
@@ -177,19 +180,48 @@ struct Construction {
         }
     }
 
-    /// The constraint that most often rules out the partners of the first requirement that
-    /// cannot be filled.
-    mutating func partnerShortage(_ session: Int, venue: Int, start: Int) -> ConstraintID {
-        let activity = problem.sessionActivity[session]
-        var counts: [ConstraintID: Int] = [:]
-        for requirement in problem.requirements[activity] {
+    /// The partners' failures at one start that hold at every venue, counted per constraint
+    /// (`ConstraintID.index`), and the candidates left to check venue by venue (each once per
+    /// requirement naming it).
+    struct PartnerFailuresAtStart {
+        var everywhere: [Int]
+        var open: [Int]
+
+        /// The constraint counted most (ties go to the one listed first); partner-conflict if none.
+        static func most(_ counts: [Int]) -> ConstraintID {
+            guard let most = counts.max(), most > 0 else { return .partnerConflict }
+            return ConstraintID.allCases[counts.firstIndex(of: most)!]
+        }
+    }
+
+    mutating func partnerFailures(_ session: Int, start: Int) -> PartnerFailuresAtStart {
+        var result = PartnerFailuresAtStart(
+            everywhere: Array(repeating: 0, count: ConstraintID.allCases.count), open: [])
+        for requirement in problem.requirements[problem.sessionActivity[session]] {
             for partner in requirement.candidates {
-                if let failure = state.partnerFailure(partner, session: session, venue: venue, start: start) {
-                    counts[failure, default: 0] += 1
+                if let failure = state.partnerFailureAtEveryVenue(partner, session: session, start: start) {
+                    result.everywhere[failure.index] += 1
+                } else {
+                    result.open.append(partner)
                 }
             }
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? .partnerConflict
+        return result
+    }
+
+    /// How many of the session's partner candidates each constraint rules out at `venue` (a
+    /// partner named by two requirements counts twice): the failures common to every venue plus
+    /// the open candidates' failures there.
+    mutating func partnerFailureCounts(
+        _ session: Int, venue: Int, start: Int, knowing failures: PartnerFailuresAtStart
+    ) -> [Int] {
+        var counts = failures.everywhere
+        for partner in failures.open {
+            if let failure = state.partnerFailure(partner, session: session, venue: venue, start: start) {
+                counts[failure.index] += 1
+            }
+        }
+        return counts
     }
 
     /// Why a session could not be placed: for every candidate (venue, start), the first hard
@@ -202,21 +234,38 @@ struct Construction {
         if problem.candidateStarts[activity].isEmpty {
             return [(.activityWindow, 0)]
         }
-        var counts: [ConstraintID: Int] = [:]
+        var counts = [Int](repeating: 0, count: ConstraintID.allCases.count)
         // Large seasons: look at an evenly spread sample of starts, so explaining stays cheap.
         let starts = problem.candidateStarts[activity]
         let step = max(1, starts.count * problem.candidateVenues[activity].count / Self.explanationBudget)
         let byLoad = candidatesByLoad(activity)
         for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
+            // Worked out once per start, not per venue: at thousands of venues per start, the
+            // partners' checks that do not depend on the venue dominated explaining.
+            let lacking = state.startLacksPartnersAtEveryVenue(session, start: start)
+            var failures: PartnerFailuresAtStart?
+            var shortageAtEveryVenue: ConstraintID?
             for venue in problem.candidateVenues[activity] {
                 if let failure = state.firstHardFailure(session, venue: venue, start: start) {
-                    counts[failure, default: 0] += 1
-                } else if choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad) == nil {
-                    counts[partnerShortage(session, venue: venue, start: start), default: 0] += 1
+                    counts[failure.index] += 1
+                } else if lacking
+                    || choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad) == nil
+                {
+                    if failures == nil {
+                        failures = partnerFailures(session, start: start)
+                        if failures!.open.isEmpty {
+                            shortageAtEveryVenue = PartnerFailuresAtStart.most(failures!.everywhere)
+                        }
+                    }
+                    let shortage =
+                        shortageAtEveryVenue
+                        ?? PartnerFailuresAtStart.most(
+                            partnerFailureCounts(session, venue: venue, start: start, knowing: failures!))
+                    counts[shortage.index] += 1
                 }
             }
         }
-        return counts.map { ($0.key, $0.value) }.sorted {
+        return zip(ConstraintID.allCases, counts).filter { $0.1 > 0 }.map { ($0, $1) }.sorted {
             ($1.candidates, $0.constraint) < ($0.candidates, $1.constraint)
         }
     }

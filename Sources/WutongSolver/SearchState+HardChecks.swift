@@ -59,9 +59,10 @@ extension SearchState {
     }
 
     /// Whether the session would share the time of another session of one of its audience
-    /// groups (`audience-conflict`, where it is hard), whatever its venue.
+    /// groups (`audience-conflict`, where it is hard), whatever its venue. (`mutating` for the
+    /// reason given at `seriesFailure`.)
     @inline(__always)
-    func audienceClash(_ session: Int, activity: Int, day: Int, during own: Range<Int>, leaving: Int) -> Bool {
+    mutating func audienceClash(_ session: Int, activity: Int, day: Int, during own: Range<Int>, leaving: Int) -> Bool {
         guard facts.isHard[ConstraintID.audienceConflict.index] else { return false }
         for index in problem.audienceStart[activity]..<problem.audienceStart[activity + 1] {
             var node = audienceDay.head[problem.audienceList[index] * dayCount + day]
@@ -75,9 +76,12 @@ extension SearchState {
     }
 
     /// The hard series constraint the session would break starting at `slot` (spacing from
-    /// its siblings, precedence), whatever its venue; nil if none.
+    /// its siblings, precedence), whatever its venue; nil if none. Changes nothing: `mutating`
+    /// only because the compiler, not inlining it, copied the whole state (1,400 bytes) to
+    /// borrow it from the mutating `firstHardFailure`, on every screened move.
     @inline(__always)
-    func seriesFailure(_ session: Int, activity: Int, day: Int, start slot: Int, leaving: Int) -> ConstraintID? {
+    mutating func seriesFailure(_ session: Int, activity: Int, day: Int, start slot: Int, leaving: Int) -> ConstraintID?
+    {
         let siblings = problem.sessions(of: activity)
         let gap = problem.minGapDays[activity]
         if facts.isHard[ConstraintID.seriesSpacing.index], gap > 0,
@@ -124,18 +128,7 @@ extension SearchState {
     mutating func partnerFailure(_ partner: Int, session: Int, venue place: Int, start slot: Int) -> ConstraintID? {
         let activity = problem.sessionActivity[session]
         let own = slot..<slot + problem.sessionSlots[activity]
-        if facts.isHard[ConstraintID.partnerAvailability.index], problem.partnerBusy(partner, during: own) {
-            return .partnerAvailability
-        }
-        if facts.isHard[ConstraintID.partnerWeeklyLimit.index] {
-            let week = facts.week(ofSlot: slot)
-            // A partner staying with a session that moves within the week is counted there already.
-            let counted =
-                isPlaced(session) && facts.week(ofSlot: start[session]) == week && hasPartner(session, partner)
-            if partnerWeek[partner * facts.weekCount + week] - (counted ? 1 : 0) >= problem.weeklyLimit[partner] {
-                return .partnerWeeklyLimit
-            }
-        }
+        if let failure = partnerTimeFailure(partner, session: session, start: slot, during: own) { return failure }
         if facts.isHard[ConstraintID.partnerConflict.index] {
             let begin = problem.minute(ofSlot: slot)
             let end = begin + problem.durationMinutes[activity]
@@ -149,6 +142,59 @@ extension SearchState {
             }
         }
         return nil
+    }
+
+    /// `partnerFailure`'s checks that do not look at the venue, in its order: the partner is busy,
+    /// or at its weekly limit.
+    @inline(__always)
+    mutating func partnerTimeFailure(_ partner: Int, session: Int, start slot: Int, during own: Range<Int>)
+        -> ConstraintID?
+    {
+        if facts.isHard[ConstraintID.partnerAvailability.index], problem.partnerBusy(partner, during: own) {
+            return .partnerAvailability
+        }
+        if facts.isHard[ConstraintID.partnerWeeklyLimit.index] {
+            let week = facts.week(ofSlot: slot)
+            // A partner staying with a session that moves within the week is counted there already.
+            let counted =
+                isPlaced(session) && facts.week(ofSlot: start[session]) == week && hasPartner(session, partner)
+            if partnerWeek[partner * facts.weekCount + week] - (counted ? 1 : 0) >= problem.weeklyLimit[partner] {
+                return .partnerWeeklyLimit
+            }
+        }
+        return nil
+    }
+
+    /// What `partnerFailure` answers for `partner` at every venue alike: it is busy, at its
+    /// weekly limit, or at another session during the same slots; nil when only the walk from
+    /// some venue could still rule it out.
+    mutating func partnerFailureAtEveryVenue(_ partner: Int, session: Int, start slot: Int) -> ConstraintID? {
+        let own = slot..<slot + problem.sessionSlots[problem.sessionActivity[session]]
+        if let failure = partnerTimeFailure(partner, session: session, start: slot, during: own) { return failure }
+        if facts.isHard[ConstraintID.partnerConflict.index] {
+            var node = partnerDay.head[partner * dayCount + problem.day(ofSlot: slot)]
+            while node >= 0 {
+                let other = facts.nodeSession[node]
+                node = partnerDay.next[node]
+                if other != session, sessionSlots(other).overlaps(own) { return .partnerConflict }
+            }
+        }
+        return nil
+    }
+
+    /// Whether some partner requirement of the session cannot be filled from `start` at any
+    /// venue: fewer of its candidates than it needs escape `partnerFailureAtEveryVenue`. The
+    /// construction asks once per start instead of trying every candidate at every venue, which
+    /// in a season whose partners are all away cost hours.
+    mutating func startLacksPartnersAtEveryVenue(_ session: Int, start slot: Int) -> Bool {
+        for requirement in problem.requirements[problem.sessionActivity[session]] {
+            var possible = 0
+            for partner in requirement.candidates where possible < requirement.count {
+                if partnerFailureAtEveryVenue(partner, session: session, start: slot) == nil { possible += 1 }
+            }
+            if possible < requirement.count { return true }
+        }
+        return false
     }
 
     /// Whether `partner` is one of the session's partners.

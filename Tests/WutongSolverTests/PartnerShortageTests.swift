@@ -1,0 +1,171 @@
+import Testing
+import WutongModel
+
+@testable import WutongSolver
+
+/// The construction's checks of partners once per start instead of once per venue: a start it
+/// skips has no team at any venue, and an unplaced session is explained exactly as checking
+/// every partner at every venue would.
+@Suite struct PartnerShortageTests {
+    /// A generated season whose partners are often away (a quarter of them all season, a
+    /// quarter in the third week) or may come once a week at most (a quarter), so that many starts lack
+    /// partners, while many sessions are still placed around them; medical partners are away
+    /// all season, which leaves the sessions that need one unplaced.
+    static func constructed() -> Construction {
+        var season = SyntheticSeason.generate(activities: 50, seed: 11, spread: .city)
+        season.calendar.end = LocalDate("2027-03-28")!
+        for index in season.partners.indices {
+            switch index % 4 {
+            case 0:
+                season.partners[index].unavailable = [
+                    LocalPeriod(start: LocalDateTime("2027-03-01T00:00")!, end: LocalDateTime("2027-06-01T00:00")!)
+                ]
+            case 1: season.partners[index].weeklyLimit = 1
+            case 2:
+                season.partners[index].unavailable = [
+                    LocalPeriod(start: LocalDateTime("2027-03-15T00:00")!, end: LocalDateTime("2027-03-22T00:00")!)
+                ]
+            default: season.partners[index].weeklyLimit = nil
+            }
+            if season.partners[index].roles.contains(.medical) {
+                season.partners[index].unavailable = [
+                    LocalPeriod(start: LocalDateTime("2027-03-01T00:00")!, end: LocalDateTime("2027-06-01T00:00")!)
+                ]
+            }
+        }
+        let problem = CompiledProblem(season: season)
+        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 3)
+        return Construction(problem: problem, state: built.state, random: SeededGenerator(seed: 3))
+    }
+
+    @Test func aStartSkippedForLackOfPartnersHasNoTeamAtAnyVenue() {
+        var construction = Self.constructed()
+        let problem = construction.problem
+        var random = SeededGenerator(seed: 8)
+        var skipped = 0
+        var kept = 0
+        for _ in 0..<1_500 {
+            let session = Int(random.next() % UInt64(problem.sessionCount))
+            let starts = problem.candidateStarts[problem.sessionActivity[session]]
+            guard !starts.isEmpty else { continue }
+            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            guard construction.state.startLacksPartnersAtEveryVenue(session, start: slot) else {
+                kept += 1
+                continue
+            }
+            skipped += 1
+            let teamed = (0..<problem.venueCount).filter {
+                construction.choosePartners(session, venue: $0, start: slot, fixed: []) != nil
+            }
+            #expect(teamed.isEmpty, "session \(session) at slot \(slot) has a team at \(teamed)")
+        }
+        #expect(skipped > 100, "partners are away often enough")
+        #expect(kept > 100)
+    }
+
+    @Test func aPartnerRuledOutAtEveryVenueIsRuledOutAtEachForTheSameReason() {
+        var construction = Self.constructed()
+        let problem = construction.problem
+        var random = SeededGenerator(seed: 9)
+        var ruledOut: [ConstraintID: Int] = [:]
+        for _ in 0..<3_000 {
+            let session = Int(random.next() % UInt64(problem.sessionCount))
+            let activity = problem.sessionActivity[session]
+            let candidates = problem.requirements[activity].flatMap(\.candidates)
+            let starts = problem.candidateStarts[activity]
+            guard !candidates.isEmpty, !starts.isEmpty else { continue }
+            let partner = candidates[Int(random.next() % UInt64(candidates.count))]
+            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            guard let failure = construction.state.partnerFailureAtEveryVenue(partner, session: session, start: slot)
+            else { continue }
+            ruledOut[failure, default: 0] += 1
+            for venue in 0..<problem.venueCount {
+                let there = construction.state.partnerFailure(partner, session: session, venue: venue, start: slot)
+                #expect(there == failure, "partner \(partner), session \(session), slot \(slot), venue \(venue)")
+            }
+        }
+        // Each reason that holds at every venue occurs.
+        #expect(ruledOut[.partnerAvailability, default: 0] > 50)
+        #expect(ruledOut[.partnerWeeklyLimit, default: 0] > 20)
+        #expect(ruledOut[.partnerConflict, default: 0] > 0)
+    }
+
+    @Test func partnersAreCountedAtAVenueAsCheckingEachThereWould() {
+        var construction = Self.constructed()
+        let problem = construction.problem
+        var random = SeededGenerator(seed: 10)
+        var walked = 0
+        for _ in 0..<3_000 {
+            let session = Int(random.next() % UInt64(problem.sessionCount))
+            let activity = problem.sessionActivity[session]
+            let starts = problem.candidateStarts[activity]
+            guard !starts.isEmpty else { continue }
+            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            let venue = Int(random.next() % UInt64(problem.venueCount))
+            let failures = construction.partnerFailures(session, start: slot)
+            var expected = [Int](repeating: 0, count: ConstraintID.allCases.count)
+            for partner in problem.requirements[activity].flatMap(\.candidates) {
+                if let failure = construction.state.partnerFailure(partner, session: session, venue: venue, start: slot)
+                {
+                    expected[failure.index] += 1
+                }
+            }
+            let counted = construction.partnerFailureCounts(session, venue: venue, start: slot, knowing: failures)
+            #expect(counted == expected, "session \(session), slot \(slot), venue \(venue)")
+            if counted != failures.everywhere { walked += 1 }
+        }
+        #expect(walked > 20, "some partners are ruled out only by the walk from the venue")
+    }
+
+    /// Explaining the simple way: every candidate (venue, start) of the sample, every partner
+    /// checked at every venue.
+    static func explainedOneByOne(_ construction: inout Construction, session: Int) -> [ConstraintID: Int] {
+        let problem = construction.problem
+        let activity = problem.sessionActivity[session]
+        let starts = problem.candidateStarts[activity]
+        let venues = problem.candidateVenues[activity]
+        let step = max(1, starts.count * venues.count / Construction.explanationBudget)
+        var counts: [ConstraintID: Int] = [:]
+        for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
+            for venue in venues {
+                if let failure = construction.state.firstHardFailure(session, venue: venue, start: start) {
+                    counts[failure, default: 0] += 1
+                    continue
+                }
+                guard construction.choosePartners(session, venue: venue, start: start, fixed: []) == nil else {
+                    continue
+                }
+                var partners: [ConstraintID: Int] = [:]
+                for requirement in problem.requirements[activity] {
+                    for partner in requirement.candidates {
+                        if let failure = construction.state.partnerFailure(
+                            partner, session: session, venue: venue, start: start)
+                        {
+                            partners[failure, default: 0] += 1
+                        }
+                    }
+                }
+                let most = partners.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? .partnerConflict
+                counts[most, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    @Test func unplacedSessionsAreExplainedAsCheckingEveryPartnerAtEveryVenueWould() {
+        var construction = Self.constructed()
+        let problem = construction.problem
+        let unplaced = (0..<problem.sessionCount).filter { !construction.state.isPlaced($0) }
+        #expect(
+            unplaced.count >= 10,
+            "\(unplaced.count) unplaced: partners are away often enough to leave sessions unplaced")
+        var byPartners = 0
+        for session in unplaced {
+            let explained = construction.explain(session)
+            let expected = Self.explainedOneByOne(&construction, session: session)
+            #expect(Dictionary(uniqueKeysWithValues: explained.map { ($0.constraint, $0.candidates) }) == expected)
+            if explained.contains(where: { $0.constraint == .partnerAvailability }) { byPartners += 1 }
+        }
+        #expect(byPartners > 0)
+    }
+}
