@@ -101,7 +101,7 @@ extension CompiledProblem {
     /// Per requirement of each activity: how many partners, and which may fill it (those with
     /// the role, and among the named candidates when some are named), in partner order.
     static func roleCandidateLists(_ activities: [Activity], partners: [PartnerUnit]) -> [[(
-        count: Int, candidates: [Int]
+        count: Int, candidates: [Int], list: Int
     )]] {
         var withRole: [PartnerRole: [Int]] = [:]
         var partnerNumbers: [String: [Int]] = [:]
@@ -119,7 +119,7 @@ extension CompiledProblem {
                     let named = Set(key.candidates.flatMap { partnerNumbers[$0] ?? [] })
                     return inRole.filter(named.contains)
                 }
-                return (requirement.count, lists.lists[list])
+                return (requirement.count, lists.lists[list], list)
             }
         }
     }

@@ -66,8 +66,10 @@ public struct CompiledProblem: Sendable {
     let candidateStartMask: SharedRows<Bool>
     /// `candidateVenues` and `candidateStarts` again, in the layout the moves pick from.
     let candidates: CandidateLists
-    /// Per requirement of each activity: how many partners, and which may fill it.
-    let requirements: [[(count: Int, candidates: [Int])]]
+    /// Per requirement of each activity: how many partners, which may fill it, and the number
+    /// of that list of candidates (requirements asking for the same role and the same named
+    /// partners share one).
+    let requirements: [[(count: Int, candidates: [Int], list: Int)]]
     let predecessors: [[Int]]
 
     // Sessions.

@@ -19,6 +19,8 @@ struct Construction {
     let sample = 24
     /// At most about this many candidates are examined to explain one unplaced session.
     static let explanationBudget = 20_000
+    /// Built for a role's list the first time a start lacks partners for it.
+    var presentPartners = PresentPartners()
 
     /// - Parameter initial: placements to keep (a baseline), used where they break no hard
     ///   constraint; the other sessions are placed greedily.
@@ -113,9 +115,7 @@ struct Construction {
         var found = 0
         let byLoad = candidatesByLoad(activity)
         search: for start in starts
-        where !state.startBreaksHardAtEveryVenue(session, start: start)
-            && !state.startLacksPartnersAtEveryVenue(session, start: start)
-        {
+        where !state.startBreaksHardAtEveryVenue(session, start: start) && !lacksPartners(session, start: start) {
             for venue in venues where state.firstHardFailure(session, venue: venue, start: start) == nil {
                 guard let partners = choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad)
                 else { continue }
@@ -180,6 +180,32 @@ struct Construction {
         }
     }
 
+    /// `SearchState.startLacksPartnersAtEveryVenue`, answered from `presentPartners` where too
+    /// few candidates of a role are present at all; the first start found lacking builds the
+    /// tables of the session's roles.
+    mutating func lacksPartners(_ session: Int, start: Int) -> Bool {
+        let activity = problem.sessionActivity[session]
+        let slots = problem.sessionSlots[activity]
+        let awayIsHard = state.facts.isHard[ConstraintID.partnerAvailability.index]
+        if awayIsHard {
+            for requirement in problem.requirements[activity]
+            where presentPartners.tooFew(list: requirement.list, slots: slots, start: start, needed: requirement.count)
+                == true
+            {
+                return true
+            }
+        }
+        guard state.startLacksPartnersAtEveryVenue(session, start: start) else { return false }
+        if awayIsHard {
+            for requirement in problem.requirements[activity]
+            where !presentPartners.isBuilt(list: requirement.list, slots: slots) {
+                presentPartners.build(
+                    list: requirement.list, candidates: requirement.candidates, slots: slots, problem: problem)
+            }
+        }
+        return true
+    }
+
     /// The partners' failures at one start that hold at every venue, counted per constraint
     /// (`ConstraintID.index`), and the candidates left to check venue by venue (each once per
     /// requirement naming it).
@@ -242,7 +268,7 @@ struct Construction {
         for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
             // Worked out once per start, not per venue: at thousands of venues per start, the
             // partners' checks that do not depend on the venue dominated explaining.
-            let lacking = state.startLacksPartnersAtEveryVenue(session, start: start)
+            let lacking = lacksPartners(session, start: start)
             var failures: PartnerFailuresAtStart?
             var shortageAtEveryVenue: ConstraintID?
             for venue in problem.candidateVenues[activity] {

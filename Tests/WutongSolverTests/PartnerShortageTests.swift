@@ -8,7 +8,8 @@ import WutongModel
 /// every partner at every venue would.
 @Suite struct PartnerShortageTests {
     /// A generated season whose partners are often away (a quarter of them all season, a
-    /// quarter in the third week) or may come once a week at most (a quarter), so that many starts lack
+    /// quarter in the third week, a quarter half an hour a day) or may come once a week at most
+    /// (a quarter), so that many starts lack
     /// partners, while many sessions are still placed around them; medical partners are away
     /// all season, which leaves the sessions that need one unplaced.
     static func constructed() -> Construction {
@@ -25,7 +26,13 @@ import WutongModel
                 season.partners[index].unavailable = [
                     LocalPeriod(start: LocalDateTime("2027-03-15T00:00")!, end: LocalDateTime("2027-03-22T00:00")!)
                 ]
-            default: season.partners[index].weeklyLimit = nil
+            default:
+                season.partners[index].weeklyLimit = nil
+                // Away half an hour a day, so that a session's length decides whether it meets it.
+                season.partners[index].unavailable = (1...28).map { day in
+                    let date = "2027-03-\(day < 10 ? "0" : "")\(day)"
+                    return LocalPeriod(start: LocalDateTime(date + "T12:00")!, end: LocalDateTime(date + "T12:30")!)
+                }
             }
             if season.partners[index].roles.contains(.medical) {
                 season.partners[index].unavailable = [
@@ -61,6 +68,46 @@ import WutongModel
         }
         #expect(skipped > 100, "partners are away often enough")
         #expect(kept > 100)
+    }
+
+    @Test func theTablesOfPresentPartnersCountThoseNotAwayAndSkipOnlyStartsThatLackPartners() {
+        var construction = Self.constructed()
+        let problem = construction.problem
+        for activity in 0..<problem.activityCount {
+            for requirement in problem.requirements[activity] {
+                construction.presentPartners.build(
+                    list: requirement.list, candidates: requirement.candidates,
+                    slots: problem.sessionSlots[activity], problem: problem)
+            }
+        }
+        var random = SeededGenerator(seed: 12)
+        var tooFew = 0
+        for _ in 0..<2_000 {
+            let session = Int(random.next() % UInt64(problem.sessionCount))
+            let activity = problem.sessionActivity[session]
+            let starts = problem.candidateStarts[activity]
+            guard !starts.isEmpty else { continue }
+            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            let slots = problem.sessionSlots[activity]
+            for requirement in problem.requirements[activity] {
+                let present = requirement.candidates.count { !problem.partnerBusy($0, during: slot..<slot + slots) }
+                let counted = construction.presentPartners.count(list: requirement.list, slots: slots, start: slot)
+                #expect(counted == present, "session \(session), slot \(slot)")
+                let answer = construction.presentPartners.tooFew(
+                    list: requirement.list, slots: slots, start: slot, needed: requirement.count)
+                #expect(answer == (present < requirement.count), "session \(session), slot \(slot)")
+            }
+            if construction.lacksPartners(session, start: slot) {
+                let lacking = construction.state.startLacksPartnersAtEveryVenue(session, start: slot)
+                #expect(lacking, "session \(session), slot \(slot)")
+            }
+            if problem.requirements[activity].contains(where: {
+                construction.presentPartners.tooFew(list: $0.list, slots: slots, start: slot, needed: $0.count) == true
+            }) {
+                tooFew += 1
+            }
+        }
+        #expect(tooFew > 100, "medical partners are away all season")
     }
 
     @Test func aPartnerRuledOutAtEveryVenueIsRuledOutAtEachForTheSameReason() {
