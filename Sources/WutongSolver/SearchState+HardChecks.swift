@@ -185,7 +185,7 @@ extension SearchState {
     /// Whether some partner requirement of the session cannot be filled from `start` at any
     /// venue: fewer of its candidates than it needs escape `partnerFailureAtEveryVenue`. The
     /// construction asks once per start instead of trying every candidate at every venue, which
-    /// in a season whose partners are all away cost hours.
+    /// in a season of 10,043 sessions whose partners were all away took more than ten minutes.
     mutating func startLacksPartnersAtEveryVenue(_ session: Int, start slot: Int) -> Bool {
         for requirement in problem.requirements[problem.sessionActivity[session]] {
             var possible = 0
