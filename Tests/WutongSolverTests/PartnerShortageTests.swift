@@ -13,6 +13,12 @@ import WutongModel
     /// partners, while many sessions are still placed around them; medical partners are away
     /// all season, which leaves the sessions that need one unplaced.
     static func constructed() -> Construction {
+        let problem = CompiledProblem(season: season())
+        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 3)
+        return Construction(problem: problem, state: built.state, random: SeededGenerator(seed: 3))
+    }
+
+    static func season() -> Season {
         var season = SyntheticSeason.generate(activities: 50, seed: 11, spread: .city)
         season.calendar.end = LocalDate("2027-03-28")!
         for index in season.partners.indices {
@@ -40,9 +46,40 @@ import WutongModel
                 ]
             }
         }
-        let problem = CompiledProblem(season: season)
-        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 3)
-        return Construction(problem: problem, state: built.state, random: SeededGenerator(seed: 3))
+        return season
+    }
+
+    /// A short generated season whose partners are all away: nothing is placed, so every
+    /// session is explained one after another.
+    static func everyoneAway() -> Season {
+        var season = SyntheticSeason.generate(activities: 12, seed: 5)
+        season.calendar.end = LocalDate("2027-03-21")!
+        for index in season.partners.indices {
+            season.partners[index].unavailable = [
+                LocalPeriod(start: LocalDateTime("2027-03-01T00:00")!, end: LocalDateTime("2027-06-01T00:00")!)
+            ]
+        }
+        return season
+    }
+
+    @Test(arguments: [false, true])
+    func siblingsExplainedOnceHaveTheReasonsExplainingEachGives(everyoneAway: Bool) {
+        let problem = CompiledProblem(season: everyoneAway ? Self.everyoneAway() : Self.season())
+        func reasons(once: Bool) -> [SessionKey: [String]] {
+            var construction = Construction(
+                problem: problem, state: SearchState(problem: problem, facts: SearchFacts(problem: problem)),
+                random: SeededGenerator(seed: 3))
+            construction.explainsSiblingsOnce = once
+            return construction.build(initial: []).reasons.mapValues { $0.map { "\($0.constraint) \($0.candidates)" } }
+        }
+        let once = reasons(once: true)
+        #expect(once == reasons(once: false))
+        let siblings = Dictionary(grouping: once.keys, by: \.activity).values.filter { $0.count > 1 }
+        #expect(siblings.count >= 3, "activities with more than one session unplaced")
+        if everyoneAway {
+            #expect(once.count == problem.sessionCount)
+            #expect(Set(once.values).count > 1, "activities are ruled out differently")
+        }
     }
 
     @Test func aStartSkippedForLackOfPartnersHasNoTeamAtAnyVenue() {
