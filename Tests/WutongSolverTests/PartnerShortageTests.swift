@@ -4,20 +4,22 @@ import WutongModel
 @testable import WutongSolver
 
 /// The construction's checks of partners once per start instead of once per venue: a start it
-/// skips has no team at any venue, and an unplaced session is explained exactly as checking
-/// every partner at every venue would.
+/// skips has no team at any venue, the tables of partners present count right, and unplaced
+/// sessions are explained exactly as checking every partner at every venue, for every session,
+/// would.
 @Suite struct PartnerShortageTests {
-    /// A generated season whose partners are often away (a quarter of them all season, a
-    /// quarter in the third week, a quarter half an hour a day) or may come once a week at most
-    /// (a quarter), so that many starts lack
-    /// partners, while many sessions are still placed around them; medical partners are away
-    /// all season, which leaves the sessions that need one unplaced.
+    /// The construction of `season()`, ready to ask.
     static func constructed() -> Construction {
         let problem = CompiledProblem(season: season())
         let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 3)
         return Construction(problem: problem, state: built.state, random: SeededGenerator(seed: 3))
     }
 
+    /// A generated season whose partners are often away (a quarter of them all season, a
+    /// quarter in the third week, a quarter half an hour a day) or may come once a week at most
+    /// (a quarter), so that many starts lack partners while many sessions are still placed
+    /// around them; medical partners are away all season, which leaves the sessions that need
+    /// one unplaced.
     static func season() -> Season {
         var season = SyntheticSeason.generate(activities: 50, seed: 11, spread: .city)
         season.calendar.end = LocalDate("2027-03-28")!
