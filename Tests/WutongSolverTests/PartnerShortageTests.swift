@@ -91,10 +91,7 @@ import WutongModel
         var skipped = 0
         var kept = 0
         for _ in 0..<1_500 {
-            let session = Int(random.next() % UInt64(problem.sessionCount))
-            let starts = problem.candidateStarts[problem.sessionActivity[session]]
-            guard !starts.isEmpty else { continue }
-            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            guard let (session, _, slot) = problem.randomSessionAndStart(using: &random) else { continue }
             guard construction.state.startLacksPartnersAtEveryVenue(session, start: slot) else {
                 kept += 1
                 continue
@@ -122,11 +119,7 @@ import WutongModel
         var random = SeededGenerator(seed: 12)
         var tooFew = 0
         for _ in 0..<2_000 {
-            let session = Int(random.next() % UInt64(problem.sessionCount))
-            let activity = problem.sessionActivity[session]
-            let starts = problem.candidateStarts[activity]
-            guard !starts.isEmpty else { continue }
-            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            guard let (session, activity, slot) = problem.randomSessionAndStart(using: &random) else { continue }
             let slots = problem.sessionSlots[activity]
             for requirement in problem.requirements[activity] {
                 let present = requirement.candidates.count { !problem.partnerBusy($0, during: slot..<slot + slots) }
@@ -182,11 +175,7 @@ import WutongModel
         var random = SeededGenerator(seed: 10)
         var walked = 0
         for _ in 0..<3_000 {
-            let session = Int(random.next() % UInt64(problem.sessionCount))
-            let activity = problem.sessionActivity[session]
-            let starts = problem.candidateStarts[activity]
-            guard !starts.isEmpty else { continue }
-            let slot = starts[Int(random.next() % UInt64(starts.count))]
+            guard let (session, activity, slot) = problem.randomSessionAndStart(using: &random) else { continue }
             let venue = Int(random.next() % UInt64(problem.venueCount))
             let failures = construction.partnerFailures(session, start: slot)
             var expected = [Int](repeating: 0, count: ConstraintID.allCases.count)

@@ -46,11 +46,7 @@ import WutongModel
             var skipped = 0
             var kept = 0
             for _ in 0..<3_000 {
-                let session = Int(random.next() % UInt64(problem.sessionCount))
-                let activity = problem.sessionActivity[session]
-                let counts = problem.candidates.counts(activity)
-                guard counts.starts > 0 else { continue }
-                let slot = problem.candidates.start(activity, Int(random.next() % UInt64(counts.starts)))
+                guard let (session, _, slot) = problem.randomSessionAndStart(using: &random) else { continue }
                 guard state.startBreaksHardAtEveryVenue(session, start: slot) else {
                     kept += 1
                     continue
