@@ -198,14 +198,54 @@ public struct Explanations: Sendable {
         }
     }
 
-    /// Why a session could not be placed: which hard constraint ruled out how many candidates.
-    public func reason(_ constraint: ConstraintID, candidates: Int) -> String {
-        switch language {
-        case .english:
-            "\(name(constraint)) rules out \(candidates) candidate placement\(candidates == 1 ? "" : "s")"
-        case .simplifiedChinese:
-            "\(name(constraint))排除了 \(candidates) 个候选安排"
+    /// Why a session could not be placed, one sentence per hard constraint: how many of the
+    /// candidate placements looked at it ruled out, and of how many, saying so when they were a
+    /// sample.
+    public func reasons(_ why: UnplacedReasons) -> [String] {
+        why.ruledOut.map { reason($0, of: why) }
+    }
+
+    /// The reasons in one sentence, saying once of how many placements the counts are (the
+    /// report's line for the session).
+    public func summary(_ why: UnplacedReasons) -> String {
+        let english = language == .english
+        guard why.placements > 0, let first = why.ruledOut.first else {
+            return reasons(why).joined(separator: english ? "; " : "；")
         }
+        let rest = why.ruledOut.dropFirst().map {
+            english ? "\(name($0.constraint)) \($0.candidates)" : "\(name($0.constraint)) \($0.candidates) 个"
+        }
+        let counts =
+            english
+            ? (["\(name(first.constraint)) rules out \(first.candidates)"] + rest).joined(separator: ", ")
+            : (["\(name(first.constraint))排除了 \(first.candidates) 个"] + rest).joined(separator: "，")
+        if why.isSampled {
+            return english
+                ? "of \(why.examined) candidate placements looked at (an evenly spread sample of its "
+                    + "\(why.placements)), \(counts)"
+                : "在所查看的 \(why.examined) 个候选安排中（从其 \(why.placements) 个中均匀抽样），\(counts)"
+        }
+        return english
+            ? "of its \(why.placements) candidate placement\(why.placements == 1 ? "" : "s"), \(counts)"
+            : "在其 \(why.placements) 个候选安排中，\(counts)"
+    }
+
+    /// One of `reasons(_:)`.
+    public func reason(_ ruledOut: UnplacedReasons.RuledOut, of why: UnplacedReasons) -> String {
+        let (name, count) = (name(ruledOut.constraint), ruledOut.candidates)
+        let english = language == .english
+        if why.placements == 0 {
+            return english ? "\(name) leaves no candidate placement at all" : "\(name)：没有任何候选安排"
+        }
+        if why.isSampled {
+            return english
+                ? "\(name) rules out \(count) of \(why.examined) candidate placements looked at "
+                    + "(an evenly spread sample of its \(why.placements))"
+                : "\(name)排除了所查看的 \(why.examined) 个候选安排中的 \(count) 个（从其 \(why.placements) 个中均匀抽样）"
+        }
+        return english
+            ? "\(name) rules out \(count) of its \(why.placements) candidate placement\(why.placements == 1 ? "" : "s")"
+            : "\(name)排除了其 \(why.placements) 个候选安排中的 \(count) 个"
     }
 
     public func session(_ key: SessionKey) -> String {

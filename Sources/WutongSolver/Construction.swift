@@ -9,7 +9,7 @@ struct Construction {
         /// The constructed schedule, ready for the local search.
         var state: SearchState
         /// For each unplaced session, why: constraint → candidates it ruled out.
-        var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+        var reasons: [SessionKey: UnplacedReasons]
     }
 
     let problem: CompiledProblem
@@ -34,8 +34,8 @@ struct Construction {
     }
 
     mutating func build(initial: [(venue: Int, start: Int, partners: [Int])?]) -> Result {
-        var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]] = [:]
-        var lastExplained: (activity: Int, placed: Int, reasons: [(constraint: ConstraintID, candidates: Int)])?
+        var reasons: [SessionKey: UnplacedReasons] = [:]
+        var lastExplained: (activity: Int, placed: Int, reasons: UnplacedReasons)?
         var kept = Set<Int>()
         for session in order() where session < initial.count {
             guard let placement = initial[session] else { continue }
@@ -265,28 +265,31 @@ struct Construction {
         return counts
     }
 
-    /// Why a session could not be placed: for every candidate (venue, start), the first hard
-    /// constraint it breaks.
-    mutating func explain(_ session: Int) -> [(constraint: ConstraintID, candidates: Int)] {
+    /// Why a session could not be placed: for every candidate (venue, start), or for an evenly
+    /// spread sample of them on a large season, the first hard constraint it breaks.
+    mutating func explain(_ session: Int) -> UnplacedReasons {
         let activity = problem.sessionActivity[session]
-        if problem.candidateVenues[activity].isEmpty {
-            return [(.venueEligibility, 0)]
+        let venues = problem.candidateVenues[activity]
+        let starts = problem.candidateStarts[activity]
+        if venues.isEmpty {
+            return UnplacedReasons([.init(.venueEligibility, candidates: 0)], examined: 0, placements: 0)
         }
-        if problem.candidateStarts[activity].isEmpty {
-            return [(.activityWindow, 0)]
+        if starts.isEmpty {
+            return UnplacedReasons([.init(.activityWindow, candidates: 0)], examined: 0, placements: 0)
         }
         var counts = [Int](repeating: 0, count: ConstraintID.allCases.count)
-        // Large seasons: look at an evenly spread sample of starts, so explaining stays cheap.
-        let starts = problem.candidateStarts[activity]
-        let step = max(1, starts.count * problem.candidateVenues[activity].count / Self.explanationBudget)
+        // Large seasons: look at an evenly spread sample of starts, so explaining stays cheap;
+        // rounding the step up keeps the sample within the budget and one start's venues.
+        let step = (starts.count * venues.count + Self.explanationBudget - 1) / Self.explanationBudget
+        let sampled = stride(from: 0, to: starts.count, by: step).map { starts[$0] }
         let byLoad = candidatesByLoad(activity)
-        for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
+        for start in sampled {
             // Worked out once per start, not per venue: at thousands of venues per start, the
             // partners' checks that do not depend on the venue dominated explaining.
             let lacking = lacksPartners(session, start: start)
             var failures: PartnerFailuresAtStart?
             var shortageAtEveryVenue: ConstraintID?
-            for venue in problem.candidateVenues[activity] {
+            for venue in venues {
                 if let failure = state.firstHardFailure(session, venue: venue, start: start) {
                     counts[failure.index] += 1
                 } else if lacking
@@ -306,8 +309,11 @@ struct Construction {
                 }
             }
         }
-        return zip(ConstraintID.allCases, counts).filter { $0.1 > 0 }.map { ($0, $1) }.sorted {
-            ($1.candidates, $0.constraint) < ($0.candidates, $1.constraint)
+        let ruledOut = zip(ConstraintID.allCases, counts).filter { $0.1 > 0 }.map {
+            UnplacedReasons.RuledOut($0, candidates: $1)
         }
+        return UnplacedReasons(
+            ruledOut.sorted { ($1.candidates, $0.constraint) < ($0.candidates, $1.constraint) },
+            examined: sampled.count * venues.count, placements: starts.count * venues.count)
     }
 }

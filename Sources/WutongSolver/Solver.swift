@@ -7,7 +7,7 @@ public import WutongModel
 public struct SolveResult: Sendable {
     public var schedule: Schedule
     public var report: ScoreReport
-    public var reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+    public var reasons: [SessionKey: UnplacedReasons]
     /// The score after construction, before local search.
     public var constructed: Score
     /// The best score the incremental scorer saw; equals `report.score` unless the two scorers

@@ -118,4 +118,42 @@ import WutongTestSupport
         #expect(english.describe(Self.violation(.walkingCircle)).contains("in 2027-04"))
         #expect(english.describe(Self.violation(.stability)).contains("has moved; it was at"))
     }
+
+    /// An unplaced session's reasons say of how many placements each count is, and that the
+    /// placements were a sample where they were.
+    @Test func reasonsSayOfHowManyPlacementsTheyCount() {
+        let english = Explanations(season: Self.season, schedule: Self.schedule(), language: .english)
+        let chinese = Explanations(season: Self.season, schedule: Self.schedule(), language: .simplifiedChinese)
+        let every = UnplacedReasons(
+            [.init(.venueConflict, candidates: 40), .init(.partnerAvailability, candidates: 2)], examined: 42,
+            placements: 42)
+        #expect(
+            english.reasons(every) == [
+                "venue-conflict rules out 40 of its 42 candidate placements",
+                "partner-availability rules out 2 of its 42 candidate placements",
+            ])
+        #expect(chinese.reasons(every)[0] == "\(chinese.name(.venueConflict))排除了其 42 个候选安排中的 40 个")
+        #expect(
+            english.summary(every)
+                == "of its 42 candidate placements, venue-conflict rules out 40, partner-availability 2")
+        #expect(
+            chinese.summary(every)
+                == "在其 42 个候选安排中，\(chinese.name(.venueConflict))排除了 40 个，\(chinese.name(.partnerAvailability)) 2 个")
+        let sampled = UnplacedReasons(
+            [.init(.partnerAvailability, candidates: 19_992)], examined: 19_992, placements: 1_205_040)
+        #expect(
+            english.reasons(sampled) == [
+                "partner-availability rules out 19992 of 19992 candidate placements looked at "
+                    + "(an evenly spread sample of its 1205040)"
+            ])
+        #expect(chinese.reasons(sampled)[0].contains("从其 1205040 个中均匀抽样"))
+        #expect(
+            english.summary(sampled)
+                == "of 19992 candidate placements looked at (an evenly spread sample of its 1205040), "
+                + "partner-availability rules out 19992")
+        let none = UnplacedReasons([.init(.venueEligibility, candidates: 0)], examined: 0, placements: 0)
+        #expect(english.reasons(none) == ["venue-eligibility leaves no candidate placement at all"])
+        #expect(chinese.reasons(none)[0].hasSuffix("没有任何候选安排"))
+        #expect(english.summary(none) == english.reasons(none)[0])
+    }
 }

@@ -54,11 +54,19 @@ import XMLSupport
         let report = ScheduleScorer.score(schedule, for: season)
         let bytes = ScheduleEncoder.encode(
             schedule, for: season, report: report,
-            reasons: [SessionKey(activity: "concert", index: 2): ["no time left"]],
+            reasons: [
+                SessionKey(activity: "concert", index: 2): UnplacedReasons(
+                    [.init(.venueConflict, candidates: 30), .init(.partnerAvailability, candidates: 12)],
+                    examined: 42, placements: 42)
+            ],
             generatedBy: "test")
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("start=\"2027-03-06T19:00:00+08:00\" end=\"2027-03-06T21:00:00+08:00\""))
-        #expect(text.contains("<reason>no time left</reason>"))
+        #expect(
+            text.contains(
+                #"<reason constraint="venue-conflict" candidates="30" examined="42" placements="42">"#
+                    + "venue-conflict rules out 30 of its 42 candidate placements</reason>"))
+        #expect(text.contains(#"<reason constraint="partner-availability" candidates="12""#))
         // The calendar SEQUENCE is written where it is not 0, on placed and unplaced sessions.
         #expect(text.contains("end=\"2027-03-06T21:00:00+08:00\" sequence=\"2\""))
         #expect(text.contains("<unplaced activity=\"concert\" index=\"2\" sequence=\"1\">"))

@@ -32,7 +32,7 @@ import WutongTestSupport
                 == Solver.solve(season, options: SolveOptions(seed: 7, moveLimit: 0)).schedule)
     }
 
-    @Test func anOverfullSeasonExplainsEveryUnplacedSession() {
+    @Test func anOverfullSeasonExplainsEveryUnplacedSession() throws {
         var season = SyntheticSeason.generate(activities: 6, seed: 3)
         season.venues = Array(season.venues.prefix(1))
         season.venues[0].capacity = 10_000
@@ -43,8 +43,12 @@ import WutongTestSupport
         #expect(!result.report.unplaced.isEmpty)
         #expect(result.report.score.hard == 0)
         for key in result.report.unplaced {
-            let reasons = result.reasons[key] ?? []
-            #expect(!reasons.isEmpty, "\(key)")
+            let why = try #require(result.reasons[key], "\(key)")
+            #expect(!why.ruledOut.isEmpty, "\(key)")
+            // A small season: every candidate placement is looked at, and each one that was is
+            // ruled out by exactly one constraint (else the session would have been placed).
+            #expect(!why.isSampled && why.examined > 0)
+            #expect(why.ruledOut.map(\.candidates).reduce(0, +) == why.examined, "\(key): \(why)")
         }
     }
 

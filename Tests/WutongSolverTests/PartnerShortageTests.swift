@@ -72,7 +72,9 @@ import WutongModel
                 problem: problem, state: SearchState(problem: problem, facts: SearchFacts(problem: problem)),
                 random: SeededGenerator(seed: 3))
             construction.explainsSiblingsOnce = once
-            return construction.build(initial: []).reasons.mapValues { $0.map { "\($0.constraint) \($0.candidates)" } }
+            return construction.build(initial: []).reasons.mapValues { why in
+                why.ruledOut.map { "\($0.constraint) \($0.candidates)" } + ["\(why.examined) of \(why.placements)"]
+            }
         }
         let once = reasons(once: true)
         #expect(once == reasons(once: false))
@@ -199,7 +201,7 @@ import WutongModel
         let activity = problem.sessionActivity[session]
         let starts = problem.candidateStarts[activity]
         let venues = problem.candidateVenues[activity]
-        let step = max(1, starts.count * venues.count / Construction.explanationBudget)
+        let step = Int((Double(starts.count * venues.count) / Double(Construction.explanationBudget)).rounded(.up))
         var counts: [ConstraintID: Int] = [:]
         for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
             for venue in venues {
@@ -236,11 +238,40 @@ import WutongModel
             "\(unplaced.count) unplaced: partners are away often enough to leave sessions unplaced")
         var byPartners = 0
         for session in unplaced {
+            let activity = problem.sessionActivity[session]
             let explained = construction.explain(session)
             let expected = Self.explainedOneByOne(&construction, session: session)
-            #expect(Dictionary(uniqueKeysWithValues: explained.map { ($0.constraint, $0.candidates) }) == expected)
-            if explained.contains(where: { $0.constraint == .partnerAvailability }) { byPartners += 1 }
+            #expect(
+                Dictionary(uniqueKeysWithValues: explained.ruledOut.map { ($0.constraint, $0.candidates) }) == expected)
+            let (starts, venues) = (problem.candidateStarts[activity].count, problem.candidateVenues[activity].count)
+            let step = Int((Double(starts * venues) / Double(Construction.explanationBudget)).rounded(.up))
+            #expect(explained.placements == starts * venues)
+            #expect(explained.examined == (starts + step - 1) / step * venues)
+            #expect(explained.ruledOut.map(\.candidates).reduce(0, +) == explained.examined, "each one ruled out once")
+            if explained.ruledOut.contains(where: { $0.constraint == .partnerAvailability }) { byPartners += 1 }
         }
         #expect(byPartners > 0)
+    }
+
+    /// A session with more candidate placements than explaining looks at is explained over an
+    /// evenly spread sample of about that many, and says so.
+    @Test func aLargeSessionIsExplainedOverASampleOfItsPlacements() throws {
+        let problem = CompiledProblem(season: SyntheticSeason.generate(activities: 400, seed: 3))
+        var construction = Construction(
+            problem: problem, state: SearchState(problem: problem, facts: SearchFacts(problem: problem)),
+            random: SeededGenerator(seed: 1))
+        let placements = { (session: Int) in
+            let activity = problem.sessionActivity[session]
+            return problem.candidateStarts[activity].count * problem.candidateVenues[activity].count
+        }
+        let session = try #require((0..<problem.sessionCount).max { placements($0) < placements($1) })
+        let venues = problem.candidateVenues[problem.sessionActivity[session]].count
+        try #require(placements(session) > 2 * Construction.explanationBudget)
+        let explained = construction.explain(session)
+        #expect(explained.isSampled && explained.placements == placements(session))
+        #expect(explained.examined.isMultiple(of: venues), "every venue at each start looked at")
+        #expect(explained.examined > Construction.explanationBudget / 2)
+        #expect(explained.examined <= Construction.explanationBudget + venues)
+        #expect(explained.ruledOut.map(\.candidates).reduce(0, +) <= explained.examined)
     }
 }

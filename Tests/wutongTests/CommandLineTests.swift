@@ -176,11 +176,28 @@ struct CommandLine {
         #expect(solved.output.contains("placed 0 of 3 sessions"))
         let report = try String(contentsOfFile: directory.path + "/report.md", encoding: .utf8)
         for index in 1...3 {
-            #expect(report.contains("- 音乐会 Concert #\(index): partner-availability rules out 294 candidate placements"))
+            #expect(
+                report.contains(
+                    "- 音乐会 Concert #\(index): of its 294 candidate placements, partner-availability rules out 294"))
         }
         let checked = try CommandLine.run(["check", season, directory.path + "/schedule.xml"])
         #expect(checked.status == 1)
         #expect(checked.output.contains("- unplaced: 音乐会 Concert #3"))
+        let schedule = try String(contentsOfFile: directory.path + "/schedule.xml", encoding: .utf8)
+        #expect(
+            schedule.contains(
+                #"<reason constraint="partner-availability" candidates="294" examined="294" placements="294">"#))
+        let json = try CommandLine.run([
+            "solve", season, "--out", directory.path, "--move-limit", "1000", "--format", "json", "--lang", "zh-Hans",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let unplaced = try #require(object["unplaced"] as? [[String: Any]])
+        #expect(unplaced.count == 3)
+        let reason = try #require((unplaced.first?["reasons"] as? [[String: Any]])?.first)
+        #expect(reason["constraint"] as? String == "partner-availability")
+        #expect(reason["candidates"] as? Int == 294 && reason["examined"] as? Int == 294)
+        #expect(reason["placements"] as? Int == 294)
+        #expect((reason["explanation"] as? String)?.hasSuffix("排除了其 294 个候选安排中的 294 个") == true)
     }
 
     @Test func solveReplansFromABaseline() throws {

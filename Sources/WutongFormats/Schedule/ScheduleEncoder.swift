@@ -4,14 +4,16 @@ import XMLSupport
 /// Writes a schedule file (version 1): the score per constraint, every placed session with its
 /// venue, RFC 3339 start and end and partners, and every unplaced session with its reasons.
 public enum ScheduleEncoder {
-    /// - Parameter reasons: why each unplaced session could not be placed, in words.
+    /// - Parameter reasons: why each unplaced session could not be placed; each constraint's
+    ///   count is written as attributes and in English words.
     public static func encode(
-        _ schedule: Schedule, for season: Season, report: ScoreReport, reasons: [SessionKey: [String]] = [:],
+        _ schedule: Schedule, for season: Season, report: ScoreReport, reasons: [SessionKey: UnplacedReasons] = [:],
         generatedBy: String? = nil
     ) -> [UInt8] {
         let instants = InstantFormat(timeZone: season.calendar.timeZone)
         let grid = SlotGrid(calendar: season.calendar)
         let activities = Dictionary(season.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let words = Explanations(season: season, schedule: schedule, language: .english)
         let writer = XMLWriter()
         writer.startElement("schedule", namespace: ScheduleSchema.namespace)
         writer.attribute("version", ScheduleSchema.version)
@@ -54,7 +56,17 @@ public enum ScheduleEncoder {
             writer.attribute("activity", key.activity)
             writer.attribute("index", String(key.index))
             if let sequence = sequences[key], sequence > 0 { writer.attribute("sequence", String(sequence)) }
-            for reason in reasons[key] ?? [] { writer.element("reason", text: reason) }
+            if let why = reasons[key] {
+                for ruledOut in why.ruledOut {
+                    writer.element(
+                        "reason",
+                        attributes: [
+                            "constraint": ruledOut.constraint.rawValue, "candidates": String(ruledOut.candidates),
+                            "examined": String(why.examined), "placements": String(why.placements),
+                        ],
+                        text: words.reason(ruledOut, of: why))
+                }
+            }
             writer.endElement()
         }
         writer.endElement()

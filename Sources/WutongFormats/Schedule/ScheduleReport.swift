@@ -6,7 +6,7 @@ public import WutongModel
 public enum ScheduleReport {
     public static func markdown(
         _ schedule: Schedule, for season: Season, report: ScoreReport,
-        reasons: [SessionKey: [(constraint: ConstraintID, candidates: Int)]], language: Language = .english
+        reasons: [SessionKey: UnplacedReasons], language: Language = .english
     ) -> String {
         let english = language == .english
         let words = Explanations(season: season, schedule: schedule, language: language)
@@ -47,10 +47,8 @@ public enum ScheduleReport {
         if report.unplaced.isEmpty { lines.append(english ? "Every session is placed." : "所有场次均已安排。") }
         for key in report.unplaced {
             let why =
-                reasons[key].map { list in
-                    list.map { words.reason($0.constraint, candidates: $0.candidates) }
-                        .joined(separator: english ? "; " : "；")
-                } ?? (english ? "not placed" : "未安排")
+                reasons[key].map { words.summary($0) }
+                ?? (english ? "not placed" : "未安排")
             lines.append("- \(words.session(key))\(english ? ": " : "：")\(why)")
         }
         lines += [

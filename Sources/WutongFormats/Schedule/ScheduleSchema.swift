@@ -114,6 +114,8 @@ public enum ScheduleSchema {
                       <xs:extension base="xs:string">
                         <xs:attribute name="constraint" type="xs:token"/>
                         <xs:attribute name="candidates" type="amount"/>
+                        <xs:attribute name="examined" type="amount"/>
+                        <xs:attribute name="placements" type="amount"/>
                       </xs:extension>
                     </xs:simpleContent>
                   </xs:complexType>

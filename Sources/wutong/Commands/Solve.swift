@@ -115,11 +115,6 @@ struct Solve: ParsableCommand {
                     + "it with this season and seed")
         }
         let elapsed = clock.now - started
-        let reasons = result.reasons.mapValues { list in
-            list.map {
-                "\($0.constraint.rawValue) rules out \($0.candidates) candidate placement\($0.candidates == 1 ? "" : "s")"
-            }
-        }
         // Against a baseline, the schedule records each session's calendar SEQUENCE so the next
         // re-plan continues from it.
         let planned = previous.map { ScheduleRevision(result.schedule, baseline: $0).schedule } ?? result.schedule
@@ -128,7 +123,7 @@ struct Solve: ParsableCommand {
         let reportPath = (out as NSString).appendingPathComponent("report.md")
         try AtomicFile.write(
             ScheduleEncoder.encode(
-                planned, for: model, report: result.report, reasons: reasons,
+                planned, for: model, report: result.report, reasons: result.reasons,
                 generatedBy: "wutong \(Wutong.configuration.version)"),
             to: schedulePath)
         try AtomicFile.write(
@@ -161,12 +156,15 @@ struct Solve: ParsableCommand {
                 "unplaced": result.report.unplaced.map { key -> [String: Any] in
                     [
                         "activity": key.activity, "index": key.index,
-                        "reasons": (result.reasons[key] ?? []).map {
-                            [
-                                "constraint": $0.constraint.rawValue, "candidates": $0.candidates,
-                                "explanation": words.reason($0.constraint, candidates: $0.candidates),
-                            ] as [String: Any]
-                        },
+                        "reasons": result.reasons[key].map { why in
+                            why.ruledOut.map {
+                                [
+                                    "constraint": $0.constraint.rawValue, "candidates": $0.candidates,
+                                    "examined": why.examined, "placements": why.placements,
+                                    "explanation": words.reason($0, of: why),
+                                ] as [String: Any]
+                            }
+                        } ?? [],
                     ]
                 },
             ]

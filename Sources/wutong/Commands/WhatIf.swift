@@ -202,7 +202,7 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    typealias Reasons = [SessionKey: [(constraint: ConstraintID, candidates: Int)]]
+    typealias Reasons = [SessionKey: UnplacedReasons]
 
     /// Solves the ready entries, --jobs at a time; nil for failed ones.
     private func solve(_ entries: [Entry], season model: Season, busy: [String: [LocalPeriod]])
@@ -233,9 +233,7 @@ struct WhatIfCommand: ParsableCommand {
                             || Interrupt.requested.load(ordering: .relaxed)
                     })
                 let words = Explanations(season: application.season, schedule: run.solved.schedule, language: language)
-                let reasons = run.solved.reasons.mapValues { list in
-                    list.map { words.reason($0.constraint, candidates: $0.candidates) }
-                }
+                let reasons = run.solved.reasons.mapValues { words.reasons($0) }
                 let report = WhatIfReport(
                     name: scenario.name, description: scenario.description, season: application.exportSeason,
                     schedule: run.solved.schedule, diff: run.diff, before: run.before, after: run.solved.report,
@@ -263,14 +261,9 @@ struct WhatIfCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let schedule = report.schedule
         let revised = ScheduleRevision(schedule, baseline: application.published, retimed: application.retimed).schedule
-        let written = reasons.mapValues { list in
-            list.map {
-                "\($0.constraint.rawValue) rules out \($0.candidates) candidate placement\($0.candidates == 1 ? "" : "s")"
-            }
-        }
         try AtomicFile.write(
             ScheduleEncoder.encode(
-                revised, for: application.season, report: report.after, reasons: written,
+                revised, for: application.season, report: report.after, reasons: reasons,
                 generatedBy: "wutong \(Wutong.configuration.version)"),
             to: (folder as NSString).appendingPathComponent("schedule.xml"))
         try AtomicFile.write(
