@@ -127,7 +127,11 @@ public enum Solver {
         func elapsed() -> Double { seconds(since: started) }
         let budget = Budget(moveLimit: options.moveLimit, seconds: options.timeLimit, elapsed: elapsed)
         let acceptance = budget.isBounded ? options.acceptance : .lateAcceptance
-        search.run(moveLimit: options.moveLimit, acceptance: acceptance, budget: budget, shouldStop: shouldStop) {
+        // A construction that placed nothing found no place for any session on an empty street:
+        // every candidate breaks a hard constraint that involves no other session, so no move can
+        // place one, and the search would only spin until its limit.
+        let moveLimit = built.state.placedCount > 0 ? options.moveLimit : 0
+        search.run(moveLimit: moveLimit, acceptance: acceptance, budget: budget, shouldStop: shouldStop) {
             progress(SolveProgress(moves: $0.moves, evaluated: $0.evaluated, best: $0.best, restarts: $0.restarts))
         }
         let searchSeconds = elapsed()

@@ -171,9 +171,11 @@ struct CommandLine {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let season = "Tests/WutongFormatsTests/Fixtures/valid/nothing-fits.xml"
-        let solved = try CommandLine.run(["solve", season, "--out", directory.path, "--move-limit", "1000"])
+        // No move limit: the default 10 s would be spent on a search that cannot place anything.
+        let solved = try CommandLine.run(["solve", season, "--out", directory.path])
         #expect(solved.status == 0, "\(solved.error)")
         #expect(solved.output.contains("placed 0 of 3 sessions"))
+        #expect(solved.error.contains("no session fits anywhere, even with nothing else placed, so there was nothing"))
         let report = try String(contentsOfFile: directory.path + "/report.md", encoding: .utf8)
         for index in 1...3 {
             #expect(
@@ -568,6 +570,18 @@ struct CommandLine {
             // The end is printed to a tenth of a second.
             #expect(construction + search + rescoring <= end + 0.06)
         }
+    }
+
+    @Test func benchSolveSaysWhenThereIsNothingToSearch() throws {
+        let result = try CommandLine.run([
+            "bench", "solve", "Tests/WutongFormatsTests/Fixtures/valid/nothing-fits.xml", "--time-limit", "3s",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("hard = 0 with every session placed: not reached"))
+        #expect(
+            result.output.contains("last improvement: none (no session fits anywhere, even with nothing else placed"))
+        #expect(result.output.contains("search: 0.00 s, 0 moves tried"))
+        #expect(!result.output.contains("best at 1 s"), "the run ended before 1 s")
     }
 
     @Test func benchSolveWithAMoveLimitMakesTheSameMovesOnEveryRun() throws {

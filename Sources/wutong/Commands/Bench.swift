@@ -158,7 +158,7 @@ struct BenchSolve: ParsableCommand {
         print(
             "hard = 0 with every session placed: "
                 + (feasibleAt.map { String(format: "at %.2f s", $0) } ?? "not reached"))
-        for mark in [1.0, 5.0] where mark < seconds ?? total {
+        for mark in [1.0, 5.0] where mark < min(seconds ?? total, total) {
             print(String(format: "best at %.0f s: ", mark) + best(at: mark))
         }
         print(String(format: "best at %.1f s (end): ", total) + result.report.score.description)
@@ -168,10 +168,14 @@ struct BenchSolve: ParsableCommand {
         // and the verdict does not depend on how busy the machine was.
         let byMoves = timeLimit == nil && moveLimit != nil
         let stable = byMoves ? lastImprovement.moves <= result.moves / 2 : lastImprovement.seconds <= total / 2
-        print(
-            String(
-                format: "last improvement at %.1f s, move %d (%@ over the second half%@)", lastImprovement.seconds,
-                lastImprovement.moves, stable ? "stable" : "still improving", byMoves ? " of the moves" : ""))
+        if result.moves == 0, !result.schedule.sessions.contains(where: \.isPlaced) {
+            print("last improvement: none (no session fits anywhere, even with nothing else placed: nothing to search)")
+        } else {
+            print(
+                String(
+                    format: "last improvement at %.1f s, move %d (%@ over the second half%@)", lastImprovement.seconds,
+                    lastImprovement.moves, stable ? "stable" : "still improving", byMoves ? " of the moves" : ""))
+        }
         let searching = max(1e-9, result.searchSeconds)
         print(
             String(

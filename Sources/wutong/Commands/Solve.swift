@@ -106,6 +106,11 @@ struct Solve: ParsableCommand {
             },
             progress: { meter.report($0) })
         meter.finish()
+        if result.moves == 0, model.sessionCount > 0, !result.schedule.sessions.contains(where: \.isPlaced) {
+            meter.phase(
+                "no session fits anywhere, even with nothing else placed, so there was nothing to search; "
+                    + "report.md says why for each")
+        }
         if result.searched != result.report.score {
             // The files carry the from-scratch score, so they stay right; the search's own
             // bookkeeping went wrong, which only a report can get fixed.
