@@ -239,9 +239,26 @@ struct CommandLine {
         let rule = try CommandLine.run(["solve", "--acceptance", "greedy"])
         #expect(rule.status == 64)
         #expect(rule.error.contains("annealing"), "the message names the accepted values: \(rule.error)")
-        for limit in ["0", "-5", "soon"] {
-            #expect(try CommandLine.run(["solve", "--time-limit", limit]).status == 64)
+        // Negative numbers are values, not unknown flags, and each message says what is wrong.
+        let refusals: [([String], String)] = [
+            (["--time-limit", "0"], "a time limit must be more than 0 seconds"),
+            (["--time-limit", "-5"], "a time limit must be more than 0 seconds"),
+            (["--time-limit", "-1.5m"], "a time limit must be more than 0 seconds"),
+            (["--time-limit", "soon"], "not a duration; write seconds or minutes"),
+            (["--seed", "abc"], "a seed is a whole number from 0"),
+            (["--seed", "-1"], "a seed is a whole number from 0"),
+            (["--move-limit", "-1"], "--move-limit must be 0 or more"),
+            (["--threads", "-2"], "--threads must be between 1 and 64"),
+        ]
+        for (arguments, message) in refusals {
+            for command in [["solve"], ["bench", "solve"]] where command == ["solve"] || arguments[0] == "--time-limit"
+            {
+                let refused = try CommandLine.run(command + arguments)
+                #expect(refused.status == 64, "\(command + arguments)")
+                #expect(refused.error.contains(message), "\(command + arguments): \(refused.error)")
+            }
         }
+        #expect(try CommandLine.run(["whatif", "--time-limit", "-3s"]).error.contains("more than 0 seconds"))
     }
 
     @Test func checkPassesACleanScheduleAndCatchesADoubleBookedVenue() throws {

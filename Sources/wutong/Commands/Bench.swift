@@ -104,10 +104,12 @@ struct BenchSolve: ParsableCommand {
     @Argument(help: "The season file. Default: the bundled season.")
     var season: String?
 
-    @Option(help: "How long to search: 30, 30s, 2m. Default: 10s, or none with --move-limit.")
+    @Option(
+        parsing: .unconditional, help: "How long to search: 30, 30s, 2m. Default: 10s, or none with --move-limit.",
+        transform: TimeLimit.parse)
     var timeLimit: TimeLimit?
 
-    @Option(help: "Stop the search after this many moves (the same moves on every run).")
+    @Option(parsing: .unconditional, help: "Stop the search after this many moves (the same moves on every run).")
     var moveLimit: Int?
 
     @Option(
@@ -116,7 +118,7 @@ struct BenchSolve: ParsableCommand {
     )
     var acceptance: AcceptanceOption = .annealing
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed (default: 1).", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     func validate() throws {

@@ -11,7 +11,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of activities.")
     var activities: Int = 100
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed (default: 1).", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(

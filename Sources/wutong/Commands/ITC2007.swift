@@ -96,10 +96,10 @@ struct ITC2007Solve: ParsableCommand {
     @Argument(help: "The .ctt instance.")
     var file: String
 
-    @Option(help: "How long to search: 300, 300s, 5m.")
+    @Option(parsing: .unconditional, help: "How long to search: 300, 300s, 5m.")
     var timeLimit: TimeLimit = TimeLimit(seconds: 60)
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed (default: 1).", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(
@@ -108,10 +108,12 @@ struct ITC2007Solve: ParsableCommand {
     )
     var acceptance: AcceptanceOption = .annealing
 
-    @Option(help: "Searches to run side by side (seeds seed, seed + 1, …); the best wins.")
+    @Option(parsing: .unconditional, help: "Searches to run side by side (seeds seed, seed + 1, …); the best wins.")
     var threads: Int = 1
 
-    @Option(help: "Stop after this many moves instead (reproducible: same instance, seed and limit, same solution).")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop after this many moves instead (reproducible: same instance, seed and limit, same solution).")
     var moveLimit: Int?
 
     @Option(help: "The solution file to write.")
@@ -202,13 +204,16 @@ struct ITC2007Bench: ParsableCommand {
     @Argument(help: "Folder of .ctt files, e.g. ../shared/bench/itc2007/instances.")
     var directory: String
 
-    @Option(help: "How long each run searches: 300, 300s, 5m.")
+    @Option(parsing: .unconditional, help: "How long each run searches: 300, 300s, 5m.")
     var timeLimit: TimeLimit = TimeLimit(seconds: 300)
 
-    @Option(help: "Runs per instance, with seeds 1…K (from --first-seed).")
+    @Option(parsing: .unconditional, help: "Runs per instance, with seeds 1…K (from --first-seed).")
     var runs: Int = 1
 
-    @Option(help: "The seed of each instance's first run, so a long bench can be split into sittings.")
+    @Option(
+        parsing: .unconditional,
+        help: "The seed of each instance's first run, so a long bench can be split into sittings (default: 1).",
+        transform: SeedArgument.parse)
     var firstSeed: UInt64 = 1
 
     @Option(
@@ -217,10 +222,10 @@ struct ITC2007Bench: ParsableCommand {
     )
     var acceptance: AcceptanceOption = .annealing
 
-    @Option(help: "Searches per run, side by side (a portfolio).")
+    @Option(parsing: .unconditional, help: "Searches per run, side by side (a portfolio).")
     var threads: Int = 1
 
-    @Option(help: "Runs at a time (one core each).")
+    @Option(parsing: .unconditional, help: "Runs at a time (one core each).")
     var jobs: Int = 1
 
     @Option(help: "Only instances whose file name contains this (e.g. comp0).")

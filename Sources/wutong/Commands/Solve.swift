@@ -30,14 +30,20 @@ struct Solve: ParsableCommand {
     @Option(help: "Directory for schedule.xml and report.md.")
     var out: String = "exports"
 
-    @Option(help: "Random seed; the same season, seed and move limit give the same plan.")
+    @Option(
+        parsing: .unconditional,
+        help: "Random seed; the same season, seed and move limit give the same plan (default: 1).",
+        transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(help: "Stop the search after this long: 30, 30s, 2m. Default: 10s, or none with --move-limit.")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop the search after this long: 30, 30s, 2m. Default: 10s, or none with --move-limit.",
+        transform: TimeLimit.parse)
     var timeLimit: TimeLimit?
 
-    @Option(help: "Stop the search after this many moves (for reproducible runs).")
-    var moveLimit: Int = Int.max
+    @Option(parsing: .unconditional, help: "Stop the search after this many moves (for reproducible runs).")
+    var moveLimit: Int?
 
     @Option(
         help:
@@ -45,7 +51,7 @@ struct Solve: ParsableCommand {
     )
     var acceptance: AcceptanceOption = .annealing
 
-    @Option(help: "Searches to run side by side (different seeds); the best plan wins.")
+    @Option(parsing: .unconditional, help: "Searches to run side by side (different seeds); the best plan wins.")
     var threads: Int = 1
 
     @Option(
@@ -65,7 +71,7 @@ struct Solve: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard moveLimit >= 0 else { throw ValidationError("--move-limit must be 0 or more") }
+        guard (moveLimit ?? 0) >= 0 else { throw ValidationError("--move-limit must be 0 or more") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
     }
 
@@ -85,13 +91,13 @@ struct Solve: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         // A move limit alone makes the run reproducible, so no clock may cut it short.
-        let seconds = timeLimit?.seconds ?? (moveLimit == Int.max ? 10 : nil)
+        let seconds = timeLimit?.seconds ?? (moveLimit == nil ? 10 : nil)
         let limit = seconds.map { Duration.milliseconds(Int64($0 * 1000)) }
         Interrupt.install()
         let meter = ProgressMeter(quiet: quiet, clock: clock, started: started)
         // The first progress line comes from the search; on a large or over-full season the
         // first schedule alone can take a while, so say what is under way.
-        let until = [seconds.map { String(format: "%g s", $0) }, moveLimit == Int.max ? nil : "\(moveLimit) moves"]
+        let until = [seconds.map { String(format: "%g s", $0) }, moveLimit.map { "\($0) moves" }]
             .compactMap { $0 }.joined(separator: " or ")
         meter.phase(
             "planning \(model.sessionCount) sessions: a first schedule, most constrained session first, "
@@ -99,7 +105,7 @@ struct Solve: ParsableCommand {
         let result = Solver.solvePortfolio(
             model, busy: loaded.busy,
             options: SolveOptions(
-                seed: seed, moveLimit: moveLimit, baseline: previous, threads: threads, timeLimit: seconds,
+                seed: seed, moveLimit: moveLimit ?? Int.max, baseline: previous, threads: threads, timeLimit: seconds,
                 acceptance: acceptance.acceptance),
             shouldStop: {
                 limit.map { clock.now - started >= $0 } ?? false || Interrupt.requested.load(ordering: .relaxed)

@@ -67,13 +67,18 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Scenarios to run at a time (one core each).")
     var jobs: Int = 1
 
-    @Option(help: "Random seed of every scenario's search.")
+    @Option(
+        parsing: .unconditional, help: "Random seed of every scenario's search (default: 1).",
+        transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(help: "Moves per scenario (reproducible). Default: 1000000 unless --time-limit is given.")
+    @Option(
+        parsing: .unconditional,
+        help: "Moves per scenario (reproducible). Default: 1000000 unless --time-limit is given.")
     var moveLimit: Int?
 
-    @Option(help: "Search each scenario this long instead: 3, 3s, 1m.")
+    @Option(
+        parsing: .unconditional, help: "Search each scenario this long instead: 3, 3s, 1m.", transform: TimeLimit.parse)
     var timeLimit: TimeLimit?
 
     @Option(
