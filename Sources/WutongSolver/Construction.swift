@@ -289,8 +289,9 @@ struct Construction {
             let lacking = lacksPartners(session, start: start)
             var failures: PartnerFailuresAtStart?
             var shortageAtEveryVenue: ConstraintID?
+            let checks = state.startChecks(session, start: start)
             for venue in venues {
-                if let failure = state.firstHardFailure(session, venue: venue, start: start) {
+                if let failure = state.firstHardFailure(session, venue: venue, start: start, knowing: checks) {
                     counts[failure.index] += 1
                 } else if lacking
                     || choosePartners(session, venue: venue, start: start, fixed: [], byLoad: byLoad) == nil

@@ -10,10 +10,15 @@ extension SearchState {
     /// partners aside; nil if none. The session's own current placement is not in its way.
     /// Neither is `leaving`'s, a session that moves elsewhere in the same move (a swap's other
     /// half): wherever it goes, a constraint broken without it is broken with it too.
+    ///
+    /// `known` carries the checks that do not depend on the venue, made once for this start by
+    /// a caller that asks at every venue (explaining an unplaced session); the search passes
+    /// nil, which the inlining folds away.
     @inline(__always)
-    mutating func firstHardFailure(_ session: Int, venue place: Int, start slot: Int, leaving: Int = -1)
-        -> ConstraintID?
-    {
+    mutating func firstHardFailure(
+        _ session: Int, venue place: Int, start slot: Int, leaving: Int = -1, knowing known: StartChecks? = nil
+    ) -> ConstraintID? {
+        assert(known == nil || leaving == -1, "start checks are made with nothing leaving")
         let activity = problem.sessionActivity[session]
         if !problem.venueAllows(activity, venue: place, start: slot) {
             return facts.isHard[ConstraintID.venueHours.index] ? .venueHours : .quietHours
@@ -26,7 +31,7 @@ extension SearchState {
         {
             return .venueConflict
         }
-        if audienceClash(session, activity: activity, day: day, during: own, leaving: leaving) {
+        if known?.audienceClash ?? audienceClash(session, activity: activity, day: day, during: own, leaving: leaving) {
             return .audienceConflict
         }
         if facts.isHard[ConstraintID.noiseNeighbours.index], problem.amplified[activity] {
@@ -38,7 +43,9 @@ extension SearchState {
                 }
             }
         }
-        if let failure = seriesFailure(session, activity: activity, day: day, start: slot, leaving: leaving) {
+        if let failure = known.map(\.series)
+            ?? seriesFailure(session, activity: activity, day: day, start: slot, leaving: leaving)
+        {
             return failure
         }
         if facts.isHard[ConstraintID.equipmentPool.index] {
@@ -108,6 +115,24 @@ extension SearchState {
             }
         }
         return nil
+    }
+
+    /// What `firstHardFailure` checks whatever the venue, for one start.
+    struct StartChecks {
+        /// Whether another session of one of its audience groups overlaps it (`audience-conflict`, where hard).
+        var audienceClash: Bool
+        /// The series or precedence constraint the start breaks, if any.
+        var series: ConstraintID?
+    }
+
+    /// The checks of `firstHardFailure` that do not depend on the venue, made once for a start.
+    mutating func startChecks(_ session: Int, start slot: Int) -> StartChecks {
+        let activity = problem.sessionActivity[session]
+        let day = problem.day(ofSlot: slot)
+        let own = slot..<slot + problem.sessionSlots[activity]
+        return StartChecks(
+            audienceClash: audienceClash(session, activity: activity, day: day, during: own, leaving: -1),
+            series: seriesFailure(session, activity: activity, day: day, start: slot, leaving: -1))
     }
 
     /// Whether the session breaks a hard constraint by starting at `slot` at any venue at all
