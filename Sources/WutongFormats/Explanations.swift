@@ -253,6 +253,15 @@ public struct Explanations: Sendable {
         return language == .english ? "\(name) #\(key.index)" : "\(name) 第\(key.index)场"
     }
 
+    /// Sessions of one activity, named once: `Concert #1, #2, #4` or `音乐会 第1、2、4场`.
+    public func sessions(_ keys: [SessionKey]) -> String {
+        guard let first = keys.first else { return "" }
+        let name = activities[first.activity]?.name ?? first.activity
+        return language == .english
+            ? "\(name) " + keys.map { "#\($0.index)" }.joined(separator: ", ")
+            : "\(name) 第" + keys.map { String($0.index) }.joined(separator: "、") + "场"
+    }
+
     func venueName(_ id: String) -> String {
         venues[id]?.name ?? id
     }

@@ -156,4 +156,34 @@ import WutongTestSupport
         #expect(chinese.reasons(none)[0].hasSuffix("没有任何候选安排"))
         #expect(english.summary(none) == english.reasons(none)[0])
     }
+
+    /// The report lists sessions of one activity unplaced for the same reasons on one line, and
+    /// keeps apart those with other reasons and other activities.
+    @Test func theReportGroupsSessionsUnplacedForTheSameReasons() throws {
+        let season = Self.season
+        let series = try #require(season.activities.first { $0.sessions >= 3 })
+        let other = try #require(season.activities.first { $0.id != series.id })
+        let away = UnplacedReasons([.init(.partnerAvailability, candidates: 40)], examined: 40, placements: 40)
+        let taken = UnplacedReasons([.init(.venueConflict, candidates: 40)], examined: 40, placements: 40)
+        let key = { (activity: Activity, index: Int) in SessionKey(activity: activity.id, index: index) }
+        let reasons = [key(series, 1): away, key(series, 2): away, key(series, 3): taken, key(other, 1): away]
+        let report = ScheduleScorer.score(Schedule(sessions: []), for: season)
+        for language in Language.allCases {
+            let words = Explanations(season: season, schedule: Schedule(sessions: []), language: language)
+            let text = ScheduleReport.markdown(
+                Schedule(sessions: []), for: season, report: report, reasons: reasons, language: language)
+            let separator = language == .english ? ": " : "："
+            let pairs = [
+                [key(series, 1), key(series, 2)]: away, [key(series, 3)]: taken, [key(other, 1)]: away,
+            ]
+            for (keys, why) in pairs {
+                let line = "- " + words.sessions(keys) + separator + words.summary(why) + "\n"
+                #expect(text.contains(line), "\(language): \(line)")
+            }
+        }
+        let english = Explanations(season: season, schedule: Schedule(sessions: []), language: .english)
+        let chinese = Explanations(season: season, schedule: Schedule(sessions: []), language: .simplifiedChinese)
+        #expect(english.sessions([key(series, 1), key(series, 2)]) == "\(series.name) #1, #2")
+        #expect(chinese.sessions([key(series, 1), key(series, 3)]) == "\(series.name) 第1、3场")
+    }
 }

@@ -45,11 +45,19 @@ public enum ScheduleReport {
         }
         lines += ["", english ? "## Unplaced sessions" : "## 未安排的场次", ""]
         if report.unplaced.isEmpty { lines.append(english ? "Every session is placed." : "所有场次均已安排。") }
+        // Sessions of one activity unplaced for the same reasons share a line: an over-full season
+        // leaves whole series unplaced, and a line per session buried the ones that differ.
+        var groups: [(keys: [SessionKey], why: UnplacedReasons?)] = []
         for key in report.unplaced {
-            let why =
-                reasons[key].map { words.summary($0) }
-                ?? (english ? "not placed" : "未安排")
-            lines.append("- \(words.session(key))\(english ? ": " : "：")\(why)")
+            if let last = groups.last, last.keys[0].activity == key.activity, last.why == reasons[key] {
+                groups[groups.count - 1].keys.append(key)
+            } else {
+                groups.append(([key], reasons[key]))
+            }
+        }
+        for group in groups {
+            let why = group.why.map { words.summary($0) } ?? (english ? "not placed" : "未安排")
+            lines.append("- \(words.sessions(group.keys))\(english ? ": " : "：")\(why)")
         }
         lines += [
             "", english ? "## Plan" : "## 日程", "",
