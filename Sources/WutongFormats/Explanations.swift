@@ -207,18 +207,24 @@ public struct Explanations: Sendable {
 
     /// The reasons in one sentence, saying once of how many placements the counts are (the
     /// report's line for the session).
+    /// A session left out though some placements fit (a schedule edited elsewhere) says how
+    /// many.
     public func summary(_ why: UnplacedReasons) -> String {
         let english = language == .english
-        guard why.placements > 0, let first = why.ruledOut.first else {
-            return reasons(why).joined(separator: english ? "; " : "；")
+        guard why.placements > 0 else { return reasons(why).joined(separator: english ? "; " : "；") }
+        var counts = why.ruledOut.enumerated().map { offset, ruledOut in
+            let name = name(ruledOut.constraint)
+            return switch (english, offset) {
+            case (true, 0): "\(name) rules out \(ruledOut.candidates)"
+            case (true, _): "\(name) \(ruledOut.candidates)"
+            case (false, 0): "\(name)排除了 \(ruledOut.candidates) 个"
+            case (false, _): "\(name) \(ruledOut.candidates) 个"
+            }
+        }.joined(separator: english ? ", " : "，")
+        if why.fits > 0 {
+            let fit = english ? "\(why.fits) would fit" : "\(why.fits) 个可行"
+            counts = counts.isEmpty ? fit : counts + (english ? "; " : "；") + fit
         }
-        let rest = why.ruledOut.dropFirst().map {
-            english ? "\(name($0.constraint)) \($0.candidates)" : "\(name($0.constraint)) \($0.candidates) 个"
-        }
-        let counts =
-            english
-            ? (["\(name(first.constraint)) rules out \(first.candidates)"] + rest).joined(separator: ", ")
-            : (["\(name(first.constraint))排除了 \(first.candidates) 个"] + rest).joined(separator: "，")
         if why.isSampled {
             return english
                 ? "of \(why.examined) candidate placements looked at (an evenly spread sample of its "

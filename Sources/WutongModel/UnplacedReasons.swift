@@ -27,6 +27,10 @@ public struct UnplacedReasons: Hashable, Sendable {
         self.placements = placements
     }
 
+    /// Placements looked at that no hard constraint rules out: none for a session the
+    /// construction left unplaced; a schedule edited elsewhere can leave out a session that fits.
+    public var fits: Int { examined - ruledOut.reduce(0) { $0 + $1.candidates } }
+
     /// Whether the counts are over a sample rather than over every candidate placement.
     public var isSampled: Bool { examined < placements }
 }

@@ -155,6 +155,12 @@ import WutongTestSupport
         #expect(english.reasons(none) == ["venue-eligibility leaves no candidate placement at all"])
         #expect(chinese.reasons(none)[0].hasSuffix("没有任何候选安排"))
         #expect(english.summary(none) == english.reasons(none)[0])
+        // A session left out of an edited schedule though some placements fit says how many.
+        let partly = UnplacedReasons([.init(.venueConflict, candidates: 5)], examined: 10, placements: 10)
+        #expect(english.summary(partly) == "of its 10 candidate placements, venue-conflict rules out 5; 5 would fit")
+        let free = UnplacedReasons([], examined: 10, placements: 10)
+        #expect(english.summary(free) == "of its 10 candidate placements, 10 would fit")
+        #expect(chinese.summary(free) == "在其 10 个候选安排中，10 个可行")
     }
 
     /// The report lists sessions of one activity unplaced for the same reasons on one line, and

@@ -260,6 +260,28 @@ struct CommandLine {
         #expect(try CommandLine.run(["whatif", "--time-limit", "-3s"]).error.contains("more than 0 seconds"))
     }
 
+    /// A session left out of a hand-edited schedule is explained against the schedule as it
+    /// stands: what rules out its other placements, and how many would fit.
+    @Test func checkExplainsASessionLeftOutOfTheSchedule() throws {
+        let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
+        let schedule = "Tests/WutongFormatsTests/Fixtures/schedules/minimal-left-out.xml"
+        let text = try CommandLine.run(["check", season, schedule])
+        #expect(text.status == 1)
+        #expect(
+            text.output.contains(
+                "- unplaced: 音乐会 Concert #2: of its 600 candidate placements, series-spacing rules out 215, "
+                    + "venue-hours 40, venue-conflict 5; 340 would fit\n"), "\(text.output)")
+        let json = try CommandLine.run(["check", "--format", "json", season, schedule])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["unplaced"] as? [String] == ["concert#2"])
+        let reasons = try #require((object["reasons"] as? [String: Any])?["concert#2"] as? [[String: Any]])
+        #expect(reasons.map { $0["constraint"] as? String } == ["series-spacing", "venue-hours", "venue-conflict"])
+        #expect(reasons.allSatisfy { $0["examined"] as? Int == 600 && $0["placements"] as? Int == 600 })
+        #expect(
+            (reasons.first?["explanation"] as? String) == "series-spacing rules out 215 of its 600 candidate placements"
+        )
+    }
+
     @Test func checkPassesACleanScheduleAndCatchesADoubleBookedVenue() throws {
         let season = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
         let clean = try CommandLine.run([

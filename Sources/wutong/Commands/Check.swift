@@ -10,8 +10,10 @@ struct Check: ParsableCommand {
         discussion: """
             Validates SCHEDULE (schema and references: season, activities, sessions, venues, \
             partners, pinned sessions), scores it constraint by constraint with the from-scratch \
-            scorer and lists every violation and unplaced session. Partners' busy calendars are \
-            not yet imported; declared unavailability is checked.
+            scorer and lists every violation, and every unplaced session with why it does not \
+            fit into the schedule as it stands: how many of its candidate placements each hard \
+            constraint rules out. Partners' busy calendars (<busy-calendar>) count as their \
+            unavailability.
 
             Exit status: 0 when hard = 0 and every session is placed, 1 otherwise, 2 when the \
             season or the schedule cannot be read, 64 for a usage error.
@@ -49,13 +51,13 @@ struct Check: ParsableCommand {
                 "\(schedule): warning: the file claims \(claimed) but rescoring gives \(report.score); "
                     + "it was edited or written by another tool")
         }
+        let reasons = Solver.explainUnplaced(report.unplaced, in: plan, for: loaded, busy: seasonResult.busy)
+        let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
         switch format {
         case .text:
-            let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
-            Terminal.standardOutput(CheckReport.text(report, explanations: explanations))
+            Terminal.standardOutput(CheckReport.text(report, reasons: reasons, explanations: explanations))
         case .json:
-            let explanations = Explanations(season: loaded, schedule: plan, language: lang.language)
-            Terminal.standardOutput(CheckReport.json(report, explanations: explanations))
+            Terminal.standardOutput(CheckReport.json(report, reasons: reasons, explanations: explanations))
         }
         if report.score.hard > 0 || !report.unplaced.isEmpty { throw ExitCode(1) }
     }
@@ -63,7 +65,9 @@ struct Check: ParsableCommand {
 
 /// Renders the scorer's report for `wutong check`.
 enum CheckReport {
-    static func text(_ report: ScoreReport, explanations: Explanations) -> String {
+    static func text(
+        _ report: ScoreReport, reasons: [SessionKey: UnplacedReasons], explanations: Explanations
+    ) -> String {
         var lines = ["score: \(report.score)"]
         let broken = report.totals.filter { $0.amount > 0 }
         if broken.isEmpty {
@@ -79,7 +83,11 @@ enum CheckReport {
             }
         }
         for violation in report.violations { lines.append("- " + explanations.describe(violation)) }
-        for key in report.unplaced { lines.append("- unplaced: \(explanations.session(key))") }
+        for key in report.unplaced {
+            lines.append(
+                "- unplaced: \(explanations.session(key))"
+                    + (reasons[key].map { ": " + explanations.summary($0) } ?? ""))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -110,11 +118,22 @@ enum CheckReport {
         }
         var score: ScoreJSON
         var constraints: [ConstraintJSON]
+        struct ReasonJSON: Encodable {
+            var constraint: String
+            var candidates: Int
+            var examined: Int
+            var placements: Int
+            var explanation: String
+        }
         var violations: [ViolationJSON]
         var unplaced: [String]
+        /// Per unplaced session (`activity#index`): why it does not fit into the schedule.
+        var reasons: [String: [ReasonJSON]]
     }
 
-    static func json(_ report: ScoreReport, explanations: Explanations) -> String {
+    static func json(
+        _ report: ScoreReport, reasons: [SessionKey: UnplacedReasons], explanations: Explanations
+    ) -> String {
         let value = JSONReport(
             score: .init(hard: report.score.hard, medium: report.score.medium, soft: report.score.soft),
             constraints: report.totals.map {
@@ -130,7 +149,18 @@ enum CheckReport {
                     end: $0.minutes.map { LocalDateTime(minuteNumber: $0.upperBound).description }, subject: $0.subject,
                     explanation: explanations.describe($0))
             },
-            unplaced: report.unplaced.map(\.description))
+            unplaced: report.unplaced.map(\.description),
+            reasons: Dictionary(
+                uniqueKeysWithValues: reasons.map { key, why in
+                    (
+                        key.description,
+                        why.ruledOut.map {
+                            .init(
+                                constraint: $0.constraint.rawValue, candidates: $0.candidates, examined: why.examined,
+                                placements: why.placements, explanation: explanations.reason($0, of: why))
+                        }
+                    )
+                }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
