@@ -8,7 +8,8 @@ struct Construction {
     struct Result: Sendable {
         /// The constructed schedule, ready for the local search.
         var state: SearchState
-        /// For each unplaced session, why: constraint → candidates it ruled out.
+        /// For each unplaced session, why: how many candidate placements each hard constraint
+        /// ruled out, of how many looked at.
         var reasons: [SessionKey: UnplacedReasons]
     }
 
