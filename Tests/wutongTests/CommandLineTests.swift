@@ -258,6 +258,13 @@ struct CommandLine {
             }
         }
         #expect(try CommandLine.run(["whatif", "--time-limit", "-3s"]).error.contains("more than 0 seconds"))
+        #expect(
+            try CommandLine.run([
+                "whatif", "--baseline", "b.xml", "--sweep", "venues", "--jobs", "-1",
+            ]).error.contains("--jobs must be between 1 and 64"))
+        #expect(
+            try CommandLine.run(["generate", "--activities", "-5", "--out", "/dev/null"]).error.contains(
+                "--activities must be between 1 and 200000"))
     }
 
     /// A session left out of a hand-edited schedule is explained against the schedule as it

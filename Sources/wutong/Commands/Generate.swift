@@ -8,7 +8,7 @@ struct Generate: ParsableCommand {
         discussion: "The same --activities, --seed and --spread always give the same file."
     )
 
-    @Option(help: "Number of activities.")
+    @Option(parsing: .unconditional, help: "Number of activities.")
     var activities: Int = 100
 
     @Option(parsing: .unconditional, help: "Random seed (default: 1).", transform: SeedArgument.parse)

@@ -64,7 +64,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Directory for the results.")
     var out: String = "whatif"
 
-    @Option(help: "Scenarios to run at a time (one core each).")
+    @Option(parsing: .unconditional, help: "Scenarios to run at a time (one core each).")
     var jobs: Int = 1
 
     @Option(
