@@ -4,8 +4,8 @@ import WutongSolver
 
 /// `Solver.explainUnplaced` explains a session left out of a schedule against that schedule.
 @Suite struct UnplacedExplanationTests {
-    /// Taking one session out of a solved plan: the placement it had still fits, and every
-    /// placement the explanation counts as ruled out does break a hard constraint there.
+    /// Taking one session out of a solved plan: every placement is looked at, and at least one
+    /// fits (the one it had).
     @Test func aSessionTakenOutOfAPlanFitsWhereItWas() throws {
         let season = try #require(BundledSeason.load())
         let solved = Solver.solve(season, options: SolveOptions(seed: 1, moveLimit: 20_000))
