@@ -20,6 +20,9 @@ public struct SolveResult: Sendable {
     public var accepted: Int
     /// Times the search went back to its best schedule and perturbed it.
     public var restarts: Int
+    /// Whether the search was skipped because the construction placed nothing: no session fits
+    /// anywhere even with nothing else placed, so no move could place one.
+    public var searchSkipped: Bool
     public var statistics: MoveStatistics
     /// How long compiling the season and building the first schedule took, in seconds.
     public var constructionSeconds: Double
@@ -130,7 +133,8 @@ public enum Solver {
         // A construction that placed nothing found no place for any session on an empty street:
         // every candidate breaks a hard constraint that involves no other session, so no move can
         // place one, and the search would only spin until its limit.
-        let moveLimit = built.state.placedCount > 0 ? options.moveLimit : 0
+        let searchSkipped = built.state.placedCount == 0
+        let moveLimit = searchSkipped ? 0 : options.moveLimit
         search.run(moveLimit: moveLimit, acceptance: acceptance, budget: budget, shouldStop: shouldStop) {
             progress(SolveProgress(moves: $0.moves, evaluated: $0.evaluated, best: $0.best, restarts: $0.restarts))
         }
@@ -147,7 +151,8 @@ public enum Solver {
         return SolveResult(
             schedule: schedule, report: report, reasons: built.reasons.filter { unplaced.contains($0.key) },
             constructed: constructed, searched: final.score, moves: search.moves, evaluated: search.evaluated,
-            accepted: search.accepted, restarts: search.restarts, statistics: search.statistics,
+            accepted: search.accepted, restarts: search.restarts, searchSkipped: searchSkipped,
+            statistics: search.statistics,
             constructionSeconds: constructionSeconds, searchSeconds: searchSeconds)
     }
 }

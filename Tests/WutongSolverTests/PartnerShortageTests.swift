@@ -194,6 +194,12 @@ import WutongModel
         #expect(walked > 20, "some partners are ruled out only by the walk from the venue")
     }
 
+    /// Every how many starts explaining looks at, worked out apart from `Construction.explain`:
+    /// the fewest that keep the sample within the budget.
+    static func sampleStep(placements: Int) -> Int {
+        Int((Double(placements) / Double(Construction.explanationBudget)).rounded(.up))
+    }
+
     /// Explaining the simple way: every candidate (venue, start) of the sample, every partner
     /// checked at every venue.
     static func explainedOneByOne(_ construction: inout Construction, session: Int) -> [ConstraintID: Int] {
@@ -201,7 +207,7 @@ import WutongModel
         let activity = problem.sessionActivity[session]
         let starts = problem.candidateStarts[activity]
         let venues = problem.candidateVenues[activity]
-        let step = Int((Double(starts.count * venues.count) / Double(Construction.explanationBudget)).rounded(.up))
+        let step = Self.sampleStep(placements: starts.count * venues.count)
         var counts: [ConstraintID: Int] = [:]
         for start in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
             for venue in venues {
@@ -244,7 +250,7 @@ import WutongModel
             #expect(
                 Dictionary(uniqueKeysWithValues: explained.ruledOut.map { ($0.constraint, $0.candidates) }) == expected)
             let (starts, venues) = (problem.candidateStarts[activity].count, problem.candidateVenues[activity].count)
-            let step = Int((Double(starts * venues) / Double(Construction.explanationBudget)).rounded(.up))
+            let step = Self.sampleStep(placements: starts * venues)
             #expect(explained.placements == starts * venues)
             #expect(explained.examined == (starts + step - 1) / step * venues)
             #expect(explained.ruledOut.map(\.candidates).reduce(0, +) == explained.examined, "each one ruled out once")

@@ -170,7 +170,7 @@ struct BenchSolve: ParsableCommand {
         // and the verdict does not depend on how busy the machine was.
         let byMoves = timeLimit == nil && moveLimit != nil
         let stable = byMoves ? lastImprovement.moves <= result.moves / 2 : lastImprovement.seconds <= total / 2
-        if result.moves == 0, !result.schedule.sessions.contains(where: \.isPlaced) {
+        if result.searchSkipped {
             print("last improvement: none (no session fits anywhere, even with nothing else placed: nothing to search)")
         } else {
             print(

@@ -112,7 +112,7 @@ struct Solve: ParsableCommand {
             },
             progress: { meter.report($0) })
         meter.finish()
-        if result.moves == 0, model.sessionCount > 0, !result.schedule.sessions.contains(where: \.isPlaced) {
+        if result.searchSkipped {
             meter.phase(
                 "no session fits anywhere, even with nothing else placed, so there was nothing to search; "
                     + "report.md says why for each")
