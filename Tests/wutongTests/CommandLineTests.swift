@@ -336,6 +336,8 @@ struct CommandLine {
         #expect((object["score"] as? [String: Int])?["hard"] == 0)
         #expect((object["unplaced"] as? [Any])?.isEmpty == true)
         #expect((object["schedule"] as? String)?.hasSuffix("/schedule.xml") == true)
+        // Paths as written, as `check` writes them: no `\/`.
+        #expect(solved.output.contains("\"schedule\" : \"\(directory.path)/schedule.xml\""))
     }
 
     @Test func calendarBusyPrintsTheDocumentedJSON() throws {

@@ -92,11 +92,6 @@ enum CheckReport {
     }
 
     struct JSONReport: Encodable {
-        struct ScoreJSON: Encodable {
-            var hard: Int
-            var medium: Int
-            var soft: Int
-        }
         struct ConstraintJSON: Encodable {
             var name: String
             var level: String
@@ -116,26 +111,19 @@ enum CheckReport {
             /// The violation in words, in the language of `--lang`.
             var explanation: String
         }
-        var score: ScoreJSON
+        var score: JSONOutput.Score
         var constraints: [ConstraintJSON]
-        struct ReasonJSON: Encodable {
-            var constraint: String
-            var candidates: Int
-            var examined: Int
-            var placements: Int
-            var explanation: String
-        }
         var violations: [ViolationJSON]
         var unplaced: [String]
         /// Per unplaced session (`activity#index`): why it does not fit into the schedule.
-        var reasons: [String: [ReasonJSON]]
+        var reasons: [String: [JSONOutput.Reason]]
     }
 
     static func json(
         _ report: ScoreReport, reasons: [SessionKey: UnplacedReasons], explanations: Explanations
     ) -> String {
         let value = JSONReport(
-            score: .init(hard: report.score.hard, medium: report.score.medium, soft: report.score.soft),
+            score: JSONOutput.Score(report.score),
             constraints: report.totals.map {
                 .init(
                     name: $0.constraint.rawValue, level: $0.level.rawValue, weight: $0.weight, amount: $0.amount,
@@ -152,19 +140,9 @@ enum CheckReport {
             unplaced: report.unplaced.map(\.description),
             reasons: Dictionary(
                 uniqueKeysWithValues: reasons.map { key, why in
-                    (
-                        key.description,
-                        why.ruledOut.map {
-                            .init(
-                                constraint: $0.constraint.rawValue, candidates: $0.candidates, examined: why.examined,
-                                placements: why.placements, explanation: explanations.reason($0, of: why))
-                        }
-                    )
+                    (key.description, JSONOutput.Reason.list(why, words: explanations))
                 }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.text(value)
     }
 }
 

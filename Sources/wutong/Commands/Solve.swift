@@ -157,30 +157,31 @@ struct Solve: ParsableCommand {
                     + "score \(result.report.score); wrote \(schedulePath) and \(reportPath)\n")
         case .json:
             let words = Explanations(season: model, schedule: result.schedule, language: lang.language)
-            let summary: [String: Any] = [
-                "placed": placed, "sessions": model.sessionCount,
-                "score": [
-                    "hard": result.report.score.hard, "medium": result.report.score.medium,
-                    "soft": result.report.score.soft,
-                ],
-                "schedule": schedulePath, "report": reportPath,
-                "unplaced": result.report.unplaced.map { key -> [String: Any] in
-                    [
-                        "activity": key.activity, "index": key.index,
-                        "reasons": result.reasons[key].map { why in
-                            why.ruledOut.map {
-                                [
-                                    "constraint": $0.constraint.rawValue, "candidates": $0.candidates,
-                                    "examined": why.examined, "placements": why.placements,
-                                    "explanation": words.reason($0, of: why),
-                                ] as [String: Any]
-                            }
-                        } ?? [],
-                    ]
-                },
-            ]
-            let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
-            Terminal.standardOutput(String(decoding: data, as: UTF8.self) + "\n")
+            let summary = SummaryJSON(
+                placed: placed, sessions: model.sessionCount, score: JSONOutput.Score(result.report.score),
+                schedule: schedulePath, report: reportPath,
+                unplaced: result.report.unplaced.map { key in
+                    SummaryJSON.Unplaced(
+                        activity: key.activity, index: key.index,
+                        reasons: result.reasons[key].map { JSONOutput.Reason.list($0, words: words) } ?? [])
+                })
+            Terminal.standardOutput(JSONOutput.text(summary))
         }
+    }
+
+    /// What `solve --format json` prints.
+    private struct SummaryJSON: Encodable {
+        struct Unplaced: Encodable {
+            var activity: String
+            var index: Int
+            /// Why it could not be placed, one entry per hard constraint that rules out candidates.
+            var reasons: [JSONOutput.Reason]
+        }
+        var placed: Int
+        var sessions: Int
+        var score: JSONOutput.Score
+        var schedule: String
+        var report: String
+        var unplaced: [Unplaced]
     }
 }
