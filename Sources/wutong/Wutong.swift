@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Wutong: AsyncParsableCommand {
+struct Wutong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wutong",
         abstract: "Scheduling and resource matching for the Hunan Road music street.",
