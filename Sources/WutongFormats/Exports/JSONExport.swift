@@ -80,8 +80,6 @@ public enum JSONExport {
                 id: season.id, name: season.name, timezone: season.calendar.timeZone,
                 start: season.calendar.start.description, end: season.calendar.end.description),
             sessions: sessions, unplaced: unplaced)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8]((try? encoder.encode(document)) ?? Data("{}".utf8)) + [0x0A]
+        return StableJSON.bytes(document)
     }
 }

@@ -148,18 +148,12 @@ public struct WhatIfReport: Sendable {
                 return ScenarioJSON(name: failure.name, status: "failed", errors: failure.messages)
             }
         }
-        return encode(Document(scenarios: scenarios))
+        return StableJSON.bytes(Document(scenarios: scenarios))
     }
 
     /// This scenario's JSON object alone (`diff.json`).
     public var jsonBytes: [UInt8] {
-        Self.encode(json)
-    }
-
-    static func encode(_ value: some Encodable) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8]((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
+        StableJSON.bytes(json)
     }
 
     // MARK: Text

@@ -142,7 +142,7 @@ enum CheckReport {
                 uniqueKeysWithValues: reasons.map { key, why in
                     (key.description, JSONOutput.Reason.list(why, words: explanations))
                 }))
-        return JSONOutput.text(value)
+        return StableJSON.text(value)
     }
 }
 

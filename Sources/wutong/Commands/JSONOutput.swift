@@ -1,9 +1,8 @@
-import Foundation
 import WutongFormats
 import WutongModel
 
-/// What `solve` and `check` print alike with `--format json`: a score, why a session is
-/// unplaced, and the encoding (sorted keys, slashes unescaped).
+/// What `solve` and `check` print alike with `--format json`: a score and why a session is
+/// unplaced (encoded with `StableJSON`).
 enum JSONOutput {
     struct Score: Encodable {
         var hard: Int
@@ -37,13 +36,5 @@ enum JSONOutput {
                     placements: reasons.placements, explanation: words.reason($0, of: reasons))
             }
         }
-    }
-
-    /// `value` as pretty-printed JSON with sorted keys and a final newline.
-    static func text<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -61,9 +61,6 @@ struct DiagnosticJSON: Encodable {
     }
 
     static func render(_ diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(diagnostics.map(DiagnosticJSON.init))) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.text(diagnostics.map(DiagnosticJSON.init), fallback: "[]")
     }
 }

@@ -165,7 +165,7 @@ struct Solve: ParsableCommand {
                         activity: key.activity, index: key.index,
                         reasons: result.reasons[key].map { JSONOutput.Reason.list($0, words: words) } ?? [])
                 })
-            Terminal.standardOutput(JSONOutput.text(summary))
+            Terminal.standardOutput(StableJSON.text(summary))
         }
     }
 
