@@ -10,7 +10,9 @@
 # instructions repeat exactly (hashing is made deterministic), the simulated misses within a
 # few per cent (they depend on where memory lands). The simulated caches: 32 KB
 # 8-way for instructions and for data, and a 1 MB 16-way last level, the size of this
-# machine's L2 per core (a miss there is a trip to the shared L3 or memory).
+# machine's L2 per core (a miss there is a trip to the shared L3 or memory). Branches are
+# predicted by cachegrind's simple model (two-bit counters, not this processor's predictor), so
+# its mispredictions compare builds and seasons rather than give the machine's own.
 # Needs valgrind (apt-get install valgrind) and a release build (or WUTONG=path/to/wutong).
 set -euo pipefail
 # Paths given are the caller's; the defaults are the repository's.
@@ -24,7 +26,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 count() {
-    SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=cachegrind --cache-sim=yes \
+    SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=cachegrind --cache-sim=yes --branch-sim=yes \
         --I1=32768,8,64 --D1=32768,8,64 --LL=1048576,16,64 \
         --cachegrind-out-file="$work/$1.out" "$wutong" bench solve "$season" --move-limit "$2" --seed 1 \
         > "$work/$1.txt" 2> "$work/$1.log" || { cat "$work/$1.log" >&2; exit 1; }
@@ -38,8 +40,12 @@ awk -v moves="$moves" '
     /^summary:/ { for (i = 2; i <= NF; i++) total[FILENAME, name[i]] = $i }
     END {
         base = ARGV[1]; search = ARGV[2]
-        split("Ir D1mr D1mw DLmr DLmw I1mr", keys, " ")
-        for (k in keys) per[keys[k]] = (total[search, keys[k]] - total[base, keys[k]]) / moves
-        printf "per move: %.0f instructions, %.1f L1 data misses, %.1f last-level (1 MB) misses, %.1f L1 instruction misses\n",
-            per["Ir"], per["D1mr"] + per["D1mw"], per["DLmr"] + per["DLmw"], per["I1mr"]
+        split("Ir D1mr D1mw DLmr DLmw I1mr Bcm Bim", keys, " ")
+        for (k in keys) {
+            per[keys[k]] = (total[search, keys[k]] - total[base, keys[k]]) / moves
+            # A few events fewer over all the moves would print as -0.0.
+            if (per[keys[k]] > -0.05 && per[keys[k]] < 0.05) per[keys[k]] = 0
+        }
+        printf "per move: %.0f instructions, %.1f L1 data misses, %.1f last-level (1 MB) misses, %.1f L1 instruction misses, %.1f mispredicted branches\n",
+            per["Ir"], per["D1mr"] + per["D1mw"], per["DLmr"] + per["DLmw"], per["I1mr"], per["Bcm"] + per["Bim"]
     }' "$work/base.out" "$work/search.out"
