@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Instructions and simulated cache misses per search move, counted by cachegrind: the work a
-# move does, apart from this machine's noise (±30 % in wall time from run to run).
+# Instructions, simulated cache misses and mispredicted branches per search move, counted by
+# cachegrind: the work a move does, apart from this machine's noise (±30 % in wall time from
+# run to run).
 #
 #   Scripts/cachegrind-per-move.sh [SEASON.xml] [MOVES]
 #
@@ -11,8 +12,9 @@
 # few per cent (they depend on where memory lands). The simulated caches: 32 KB
 # 8-way for instructions and for data, and a 1 MB 16-way last level, the size of this
 # machine's L2 per core (a miss there is a trip to the shared L3 or memory). Branches are
-# predicted by cachegrind's simple model (two-bit counters, not this processor's predictor), so
-# its mispredictions compare builds and seasons rather than give the machine's own.
+# predicted by cachegrind's simple model (saturating counters, not this processor's
+# predictor), so its mispredictions compare builds and seasons rather than give the
+# machine's own.
 # Needs valgrind (apt-get install valgrind) and a release build (or WUTONG=path/to/wutong).
 set -euo pipefail
 # Paths given are the caller's; the defaults are the repository's.
