@@ -18,7 +18,7 @@ extension CompiledProblem {
         slotMinute = (0..<grid.slotCount).map {
             firstMinute + ($0 / slotsPerDay) * 1440 + ($0 % slotsPerDay) * slotMinutes
         }
-        slotDay = (0..<grid.slotCount).map { $0 / slotsPerDay }
+        slotDay = SmallInts((0..<grid.slotCount).map { $0 / slotsPerDay })
         func slotRange(_ slot: Int) -> Range<Int> {
             let start =
                 (grid.firstDay.dayNumber + slot / max(1, slotsPerDay)) * 1440 + grid.dayStart.minutes
@@ -71,20 +71,20 @@ extension CompiledProblem {
         // Plain arrays: a loop over venues × venues that reads `Venue` values copies each one.
         let locations = season.venues.map(\.location)
         let ids = season.venues.map(\.id)
-        var walk: [Int32] = []
+        var walk: [UInt16] = []
         walk.reserveCapacity(locations.count * locations.count)
         var nearStart = [0]
         var near: [Int] = []
         for first in locations.indices {
             for second in locations.indices {
                 let metres = locations[first].metres(to: locations[second])
-                walk.append(Int32(clamping: Int((metres / speed).rounded(.up))))
+                walk.append(UInt16(clamping: Int((metres / speed).rounded(.up))))
                 if metres < noiseDistance, ids[first] != ids[second] { near.append(second) }
             }
             nearStart.append(near.count)
         }
         walkMinutes = walk
-        noiseNearStart = nearStart
+        noiseNearStart = SmallInts(nearStart)
         noiseNearVenues = SmallInts(near)
 
         // Partners.
@@ -97,7 +97,7 @@ extension CompiledProblem {
             return prefix((0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } })
         }
         partnerBusyPrefix = SharedRows(flat: busyPrefix, width: grid.slotCount + 1)
-        weeklyLimit = season.partners.map { $0.weeklyLimit ?? Int.max }
+        weeklyLimit = SmallInts(season.partners.map { min($0.weeklyLimit ?? .max, Int(Int32.max)) })
 
         // Activities.
         let audienceIndex = Dictionary(
@@ -110,10 +110,11 @@ extension CompiledProblem {
             season.activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         activityIDs = season.activities.map(\.id)
         activityCount = season.activities.count
-        setupSlots = season.activities.map { grid.slots(covering: $0.setupMinutes) }
-        sessionSlots = season.activities.map { grid.slots(covering: $0.durationMinutes) }
-        afterStartSlots = season.activities.map { grid.slots(covering: $0.durationMinutes + $0.teardownMinutes) }
-        durationMinutes = season.activities.map(\.durationMinutes)
+        setupSlots = SmallInts(season.activities.map { grid.slots(covering: $0.setupMinutes) })
+        sessionSlots = SmallInts(season.activities.map { grid.slots(covering: $0.durationMinutes) })
+        afterStartSlots = SmallInts(
+            season.activities.map { grid.slots(covering: $0.durationMinutes + $0.teardownMinutes) })
+        durationMinutes = SmallInts(season.activities.map(\.durationMinutes))
         var audienceStarts = [0]
         var audienceMembers: [Int] = []
         for activity in season.activities {
@@ -123,10 +124,10 @@ extension CompiledProblem {
             }
             audienceStarts.append(audienceMembers.count)
         }
-        audienceStart = audienceStarts
-        audienceList = audienceMembers
+        audienceStart = SmallInts(audienceStarts)
+        audienceList = SmallInts(audienceMembers)
         amplified = season.activities.map(\.amplified)
-        minGapDays = season.activities.map(\.minGapDays)
+        minGapDays = SmallInts(season.activities.map(\.minGapDays))
         // Plain values before the loops: a closure that reads `season` copies it on every call.
         let hardLevels = Set(ConstraintID.allCases.filter { season.setting(for: $0).level == .hard })
         quietIsHard = hardLevels.contains(.quietHours)
@@ -182,7 +183,7 @@ extension CompiledProblem {
         self.sessionIndex = sessionIndex
         self.pinned = pinned
         sessionCount = sessionActivity.count
-        activityFirstSession = firstSession + [sessionActivity.count]
+        activityFirstSession = SmallInts(firstSession + [sessionActivity.count])
     }
 }
 

@@ -15,7 +15,7 @@ public struct CompiledProblem: Sendable {
     /// Per slot: its first local minute and its day of the season (tables, because the search
     /// asks on every move and integer division is slow).
     let slotMinute: [Int]
-    let slotDay: [Int]
+    let slotDay: SmallInts
 
     // Venues.
     public let venueCount: Int
@@ -25,13 +25,15 @@ public struct CompiledProblem: Sendable {
     /// Per venue, per slot: inside quiet hours (residential venues only); prefix sums like
     /// `venueOpenPrefix`.
     let venueQuietPrefix: SharedRows<Int32>
-    /// Walking minutes between venues, row-major; 32 bits, since a partner-conflict check
-    /// reads one entry at random and venues × venues entries must stay in the cache.
-    let walkMinutes: [Int32]
+    /// Walking minutes between venues, row-major; 16 bits, since a partner-conflict check
+    /// reads one entry at random and venues × venues entries must stay in the cache. Walks over
+    /// 65,535 minutes are stored as 65,535: the check compares a walk with the gap between two
+    /// sessions of one day, which is never that long.
+    let walkMinutes: [UInt16]
     /// The venues within the noise distance of each venue, itself left out, flat:
     /// `noiseNearVenues[noiseNearStart[v]..<noiseNearStart[v + 1]]`. An amplified session looks
     /// only at these venues' amplified sessions of its day, however many the street has.
-    let noiseNearStart: [Int]
+    let noiseNearStart: SmallInts
     let noiseNearVenues: SmallInts
 
     // Partners.
@@ -39,20 +41,21 @@ public struct CompiledProblem: Sendable {
     /// Per partner, per slot: busy (declared unavailability and imported calendars); prefix sums
     /// like `venueOpenPrefix`.
     let partnerBusyPrefix: SharedRows<Int32>
-    let weeklyLimit: [Int]
+    /// Per partner: sessions allowed per week (`Int32.max` when unlimited).
+    let weeklyLimit: SmallInts
 
     // Activities.
     public let activityCount: Int
-    let setupSlots: [Int]
-    let sessionSlots: [Int]
-    let afterStartSlots: [Int]
-    let durationMinutes: [Int]
+    let setupSlots: SmallInts
+    let sessionSlots: SmallInts
+    let afterStartSlots: SmallInts
+    let durationMinutes: SmallInts
     /// The audience groups of each activity, flat:
     /// `audienceList[audienceStart[a]..<audienceStart[a + 1]]`.
-    let audienceStart: [Int]
-    let audienceList: [Int]
+    let audienceStart: SmallInts
+    let audienceList: SmallInts
     let amplified: [Bool]
-    let minGapDays: [Int]
+    let minGapDays: SmallInts
     /// Venues passing the hard unary venue constraints (eligibility, capacity, equipment).
     let candidateVenues: [[Int]]
     /// Start slots passing the hard unary time constraints (season days, daily window, audience
@@ -78,7 +81,7 @@ public struct CompiledProblem: Sendable {
     let sessionIndex: [Int]
     /// Sessions are numbered activity by activity: those of activity `a` are
     /// `activityFirstSession[a]..<activityFirstSession[a + 1]`.
-    let activityFirstSession: [Int]
+    let activityFirstSession: SmallInts
 
     /// The sessions of an activity: its series.
     @inline(__always)

@@ -21,7 +21,7 @@ extension LocalSearch {
         let to = state.venue[siblings.lowerBound + pick(siblings.count)]
         guard to >= 0, to != from else { return false }
         gathered.removeAll(keepingCapacity: true)
-        chainStamp += 1
+        inChain.clear()
         let startCount = problem.candidates.counts(activity).starts
         for member in siblings where state.venue[member] == from {
             guard problem.pinned[member] == nil else { return false }
@@ -30,7 +30,7 @@ extension LocalSearch {
                 start = problem.candidates.start(activity, pick(startCount))
                 guard problem.canHold(activity, venue: to, start: start) else { return false }
             }
-            chainMark[member] = chainStamp
+            inChain.insert(member)
             gathered.append((member, from, state.start[member], to, start))
         }
         let movers = gathered.count
@@ -39,13 +39,13 @@ extension LocalSearch {
             let hold = problem.holdSlots(activity, from: start)
             var other = state.venueDay.head[to * state.dayCount + problem.day(ofSlot: start)]
             while other >= 0 {
-                if chainMark[other] != chainStamp, state.holdSlots(other).overlaps(hold) {
+                if !inChain.contains(other), state.holdSlots(other).overlaps(hold) {
                     let otherActivity = problem.sessionActivity[other]
                     let otherStart = state.start[other]
                     guard otherActivity != activity, problem.pinned[other] == nil,
                         problem.canHold(otherActivity, venue: from, start: otherStart)
                     else { return false }
-                    chainMark[other] = chainStamp
+                    inChain.insert(other)
                     gathered.append((other, to, otherStart, from, otherStart))
                 }
                 other = state.venueDay.next[other]
@@ -87,7 +87,7 @@ extension LocalSearch {
         for step in 0..<min(movable.count, Self.sendScan) {
             let session = movable[(first + step) % movable.count]
             let here = state.venue[session]
-            guard here >= 0, chainMark[session] != chainStamp, state.facts.venueGrid[here] == source else { continue }
+            guard here >= 0, !inChain.contains(session), state.facts.venueGrid[here] == source else { continue }
             let partTried = collectPart(of: session) && sending.count <= limit
             if partTried {
                 let venue = freeVenue(for: sending, inGrid: target)
@@ -122,7 +122,7 @@ extension LocalSearch {
         sending.removeAll(keepingCapacity: true)
         for sibling in problem.sessions(of: activity)
         where state.venue[sibling] == here {
-            guard chainMark[sibling] != chainStamp, problem.pinned[sibling] == nil else { return false }
+            guard !inChain.contains(sibling), problem.pinned[sibling] == nil else { return false }
             sending.append(sibling)
         }
         return true
@@ -194,7 +194,7 @@ extension LocalSearch {
     private mutating func send(_ session: Int, to venue: Int) {
         let here = state.venue[session]
         let slot = state.start[session]
-        chainMark[session] = chainStamp
+        inChain.insert(session)
         gathered.append((session, here, slot, venue, slot))
         state.relocate(session, venue: venue, start: slot)
         markChanged(session)

@@ -46,7 +46,7 @@ struct LocalSearch {
     /// Per kind of move: how many were evaluated and how many accepted.
     private(set) var statistics = MoveStatistics()
     var lastKind = MoveKind.relocate
-    let movable: [Int]
+    let movable: SmallInts
     /// Whether moves that break a hard constraint may be rejected unscored while hard is 0
     /// (`relocationBreaksHard`): only when every hard constraint has a weight, so that breaking
     /// one makes the hard score worse.
@@ -60,13 +60,13 @@ struct LocalSearch {
     /// dependent reads per partner change in a season too large for the cache. Equal lists are
     /// stored once: most activities needing a role share its list, and one copy per activity
     /// (activities × partners) would not stay in the cache.
-    let positionStart: [Int]
-    let positionCandidates: [Range<Int>]
-    let roleCandidates: [Int]
+    let positionStart: SmallInts
+    let positionCandidates: [SmallRange]
+    let roleCandidates: SmallInts
     /// The sessions of each audience group, flat:
     /// `audienceMembers[audienceMemberStart[g]..<audienceMemberStart[g + 1]]`.
-    private let audienceMemberStart: [Int]
-    private let audienceMembers: [Int]
+    private let audienceMemberStart: SmallInts
+    private let audienceMembers: SmallInts
 
     // The best schedule, flat like `SearchState`; only sessions changed since are copied when
     // a new best is found.
@@ -93,8 +93,8 @@ struct LocalSearch {
     var stagedTeam: [Int] = []
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
-    var chainMark: [Int]
-    var chainStamp = 0
+    /// The sessions in the chain being built (Kempe chain, gathering, ejection).
+    var inChain: ChainMarks
 
     /// A random move either made at once (undone if rejected) or only proposed: a relocation's
     /// or a partner change's cost is computed without making it; a swap is made once it is
@@ -126,7 +126,7 @@ struct LocalSearch {
         problem = state.problem
         random = SeededGenerator(seed: seed ^ 0x5DEE_CE66)
         best = state.score
-        movable = (0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil }
+        movable = SmallInts((0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil })
         screensHard =
             screening
             && ConstraintID.allCases.allSatisfy {
@@ -143,9 +143,9 @@ struct LocalSearch {
             }
             starts.append(ranges.count)
         }
-        positionStart = starts
-        positionCandidates = ranges
-        roleCandidates = lists.cells.map { Int($0) }
+        positionStart = SmallInts(starts)
+        positionCandidates = ranges.map(SmallRange.init)
+        roleCandidates = SmallInts(lists.cells.map { Int($0) })
         var groups = Array(repeating: [Int](), count: (state.problem.audienceList.max() ?? -1) + 1)
         for session in 0..<state.problem.sessionCount {
             let activity = state.problem.sessionActivity[session]
@@ -153,14 +153,14 @@ struct LocalSearch {
                 groups[state.problem.audienceList[index]].append(session)
             }
         }
-        audienceMemberStart = groups.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        audienceMembers = groups.flatMap { $0 }
+        audienceMemberStart = SmallInts(groups.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+        audienceMembers = SmallInts(groups.flatMap { $0 })
         bestVenue = state.venue
         bestStart = state.start
         bestTeam = state.team
         bestTeamCount = state.teamCount
         isChanged = Array(repeating: false, count: state.problem.sessionCount)
-        chainMark = Array(repeating: 0, count: state.problem.sessionCount)
+        inChain = ChainMarks(sessions: state.problem.sessionCount)
         // Restarting often hurt on the bundled season (every 172k moves: mean soft 52.3 against
         // 45.7 without), so the search restarts only when it has long stopped improving.
         self.stallLimit = stallLimit ?? max(5_000_000, 10_000 * movable.count)
@@ -475,12 +475,12 @@ struct LocalSearch {
         let own = slot..<slot + problem.sessionSlots[activity]
         let begin = problem.minute(ofSlot: slot)
         let end = begin + problem.durationMinutes[activity]
-        chainStamp += 1
+        inChain.clear()
         chain.removeAll(keepingCapacity: true)
         func block(_ other: Int) -> Bool {
-            guard chainMark[other] != chainStamp else { return true }
+            guard !inChain.contains(other) else { return true }
             guard problem.pinned[other] == nil, chain.count < 3 else { return false }
-            chainMark[other] = chainStamp
+            inChain.insert(other)
             chain.append((other, state.start[other]))
             return true
         }
@@ -616,10 +616,10 @@ struct LocalSearch {
         let there = problem.candidates.start(activity, pick(startCount))
         guard there != here else { return .impossible }
         let length = problem.sessionSlots[activity]
-        chainStamp += 1
+        inChain.clear()
         chain.removeAll(keepingCapacity: true)
         chain.append((session, here))
-        chainMark[session] = chainStamp
+        inChain.insert(session)
         var next = 0
         while next < chain.count {
             let member = chain[next].session
@@ -673,11 +673,11 @@ struct LocalSearch {
     }
 
     private mutating func admit(_ other: Int, overlapping own: Range<Int>, length: Int, times: (Int, Int)) -> Bool {
-        guard chainMark[other] != chainStamp, state.sessionSlots(other).overlaps(own) else { return true }
+        guard !inChain.contains(other), state.sessionSlots(other).overlaps(own) else { return true }
         guard problem.pinned[other] == nil, problem.sessionSlots[problem.sessionActivity[other]] == length,
             state.start[other] == times.0 || state.start[other] == times.1
         else { return false }
-        chainMark[other] = chainStamp
+        inChain.insert(other)
         chain.append((other, state.start[other]))
         return true
     }

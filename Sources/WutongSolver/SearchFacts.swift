@@ -7,7 +7,7 @@ struct SearchFacts: Sendable {
     /// Per constraint: its weight where it is hard (else 0), and where it is soft (else 0).
     let hardWeight: [Int]
     let softWeight: [Int]
-    let priority: [Int]
+    let priority: SmallInts
     /// Per activity and venue, equal rows shared; read through `fit`.
     let venueFit: SharedRows<VenueFit>
     /// People expected per activity and seats per venue, for `capacityShort`.
@@ -19,11 +19,12 @@ struct SearchFacts: Sendable {
     let offered: [Int?]
     let pools: [(item: Equipment, count: Int)]
     /// The pool lists sessions draw on, each distinct list stored once: see `poolRange`.
-    let poolList: [Int]
-    let minDistinctDays: [Int?]
+    let poolList: SmallInts
+    /// Per activity: its minimum of distinct days, 0 when it has none.
+    let minDistinctDays: SmallInts
     /// Per activity: whether it has a minimum of distinct days, the only reason to count them.
     let countsDays: [Bool]
-    let venueGrid: [Int]
+    let venueGrid: SmallInts
     /// Per activity and grid: its candidate venues in that grid.
     let gridCandidates: GridCandidates
     let gridShares: [Int?]
@@ -32,11 +33,11 @@ struct SearchFacts: Sendable {
     /// (`TimeFlags`); activities with the same windows share a row.
     let timeFlags: SharedRows<UInt8>
     /// Per day of the season: its Monday-to-Sunday week, counted from the season's first week.
-    let weekOfDay: [Int]
+    let weekOfDay: SmallInts
     let weekCount: Int
     /// `weekOfDay` and the month index per slot, read on every move.
-    private let weekOfSlot: [Int]
-    private let monthOfSlot: [Int]
+    private let weekOfSlot: SmallInts
+    private let monthOfSlot: SmallInts
     /// Partner positions of every session, flat: session `s` has room for `teamCapacity[s]`
     /// partners from `teamBase[s]`; `nodeSession` maps a position back to its session.
     let teamBase: SmallInts
@@ -50,7 +51,7 @@ struct SearchFacts: Sendable {
     let nearNeighbourhoods: [[Int]]
     let neighbourhoodCount: Int
     let monthCount: Int
-    private let monthOfDay: [Int]
+    private let monthOfDay: SmallInts
     private let slotsPerDay: Int
     private let firstDayNumber: Int
     /// Per session: its baseline placement (venue, start slot, partners), for `stability`.
@@ -62,7 +63,7 @@ struct SearchFacts: Sendable {
         isHard = settings.map { $0.level == .hard }
         hardWeight = settings.map { $0.level == .hard ? $0.weight : 0 }
         softWeight = settings.map { $0.level == .hard ? 0 : $0.weight }
-        priority = season.activities.map(\.priority)
+        priority = SmallInts(season.activities.map(\.priority))
         let pooledItems = Set(season.equipmentPools.filter { $0.count > 0 }.map(\.provides))
         var poolItems: [Int] = []
         var poolListStart: [[Int]: Int] = [[]: 0]
@@ -92,7 +93,7 @@ struct SearchFacts: Sendable {
         }
         audienceSize = season.activities.map { Int32(clamping: $0.audienceSize) }
         venueCapacity = season.venues.map { Int32(clamping: $0.capacity) }
-        poolList = poolItems
+        poolList = SmallInts(poolItems)
         residential = season.venues.map(\.residential)
         quiet = season.venues.map(\.quietHours)
         var followers = Array(repeating: [Int](), count: problem.activityCount)
@@ -101,13 +102,13 @@ struct SearchFacts: Sendable {
         }
         successors = followers
         offered = season.partners.map(\.offeredSessions)
-        minDistinctDays = season.activities.map(\.minDistinctDays)
-        countsDays = minDistinctDays.map { ($0 ?? 0) > 0 }
+        minDistinctDays = SmallInts(season.activities.map { $0.minDistinctDays ?? 0 })
+        countsDays = minDistinctDays.map { $0 > 0 }
         let gridIndex = Dictionary(
             season.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        venueGrid = season.venues.map { gridIndex[$0.grid] ?? -1 }
+        venueGrid = SmallInts(season.venues.map { gridIndex[$0.grid] ?? -1 })
         gridCandidates = GridCandidates(
-            candidateVenues: problem.candidateVenues, venueGrid: venueGrid, gridCount: season.grids.count)
+            candidateVenues: problem.candidateVenues, venueGrid: Array(venueGrid), gridCount: season.grids.count)
         gridShares = season.grids.map(\.targetShare)
         hasGridShares = gridShares.contains { $0 != nil }
         let radius = Double(season.rules.walkingMetresPerMinute * season.rules.circleMinutes)
@@ -125,17 +126,17 @@ struct SearchFacts: Sendable {
             if keys.last != key { keys.append(key) }
             months.append(keys.count - 1)
         }
-        monthOfDay = months
+        monthOfDay = SmallInts(months)
         monthCount = keys.count
         slotsPerDay = max(1, problem.grid.slotsPerDay)
         firstDayNumber = problem.grid.firstDay.dayNumber
         let firstDay = problem.grid.firstDay.dayNumber
         let weekNumbers = (0..<max(1, problem.grid.dayCount)).map { Self.weekNumber(ofDayNumber: firstDay + $0) }
-        weekOfDay = weekNumbers.map { $0 - weekNumbers[0] }
+        weekOfDay = SmallInts(weekNumbers.map { $0 - weekNumbers[0] })
         weekCount = (weekOfDay.last ?? 0) + 1
         timeFlags = TimeFlags.rows(problem: problem)
-        weekOfSlot = (0..<problem.slotCount).map { [weekOfDay, slotsPerDay] in weekOfDay[$0 / slotsPerDay] }
-        monthOfSlot = (0..<problem.slotCount).map { [months, slotsPerDay] in months[$0 / slotsPerDay] }
+        weekOfSlot = SmallInts((0..<problem.slotCount).map { [weekOfDay, slotsPerDay] in weekOfDay[$0 / slotsPerDay] })
+        monthOfSlot = SmallInts((0..<problem.slotCount).map { [months, slotsPerDay] in months[$0 / slotsPerDay] })
         var placements = [(venue: Int, start: Int, partners: [Int])?](repeating: nil, count: problem.sessionCount)
         if let baseline {
             let venueIndex = Dictionary(
@@ -209,7 +210,7 @@ struct SearchFacts: Sendable {
 
     /// Sessions of `activity` at `venue` draw on these pools.
     @inline(__always)
-    func poolsUsed(_ activity: Int, venue: Int) -> ArraySlice<Int> {
+    func poolsUsed(_ activity: Int, venue: Int) -> Slice<SmallInts> {
         poolList[poolRange(activity, venue: venue)]
     }
 

@@ -129,7 +129,8 @@ extension SearchState {
         }
 
         // Series: distinct days and venues with the session, against without it.
-        if parts.contains(.startOnly), let minimum = facts.minDistinctDays[activity], minimum > 0 {
+        let minimum = facts.minDistinctDays[activity]
+        if parts.contains(.startOnly), minimum > 0 {
             let daysWithout =
                 activityDayCount[activity]
                 - (linked && placedSessions(of: activity, onDay: oldDay, besides: session) == 0 ? 1 : 0)

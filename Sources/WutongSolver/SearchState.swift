@@ -29,16 +29,16 @@ struct SearchState {
     var amplifiedVenueDay: BucketLists
     /// Filed by partner position (`facts.teamBase[s] + i`), in partner × dayCount + day.
     var partnerDay: BucketLists
-    var partnerWeek: [Int]
-    var partnerLoad: [Int]
+    var partnerWeek: SmallInts
+    var partnerLoad: SmallInts
     /// Per activity: the distinct days (counted only where `facts.countsDays`) and venues its
     /// placed sessions use.
-    var activityDayCount: [Int]
-    var activityVenueCount: [Int]
-    var poolUse: [Int]
-    var gridCount: [Int]
+    var activityDayCount: SmallInts
+    var activityVenueCount: SmallInts
+    var poolUse: SmallInts
+    var gridCount: SmallInts
     var placedCount = 0
-    var circleCount: [Int]
+    var circleCount: SmallInts
 
     init(problem: CompiledProblem, facts: SearchFacts) {
         self.problem = problem
@@ -56,15 +56,15 @@ struct SearchState {
             buckets: max(1, problem.season.audiences.count) * dayCount, items: facts.membershipSession.count)
         amplifiedVenueDay = BucketLists(buckets: problem.venueCount * dayCount, items: sessions)
         partnerDay = BucketLists(buckets: problem.partnerCount * dayCount, items: facts.nodeSession.count)
-        partnerWeek = Array(repeating: 0, count: problem.partnerCount * facts.weekCount)
-        partnerLoad = Array(repeating: 0, count: problem.partnerCount)
-        activityDayCount = Array(repeating: 0, count: problem.activityCount)
-        activityVenueCount = Array(repeating: 0, count: problem.activityCount)
-        poolUse = Array(repeating: 0, count: facts.pools.count * problem.slotCount)
-        gridCount = Array(repeating: 0, count: facts.gridShares.count)
-        circleCount = Array(repeating: 0, count: facts.neighbourhoodCount * max(1, facts.monthCount))
+        partnerWeek = SmallInts(repeating: 0, count: problem.partnerCount * facts.weekCount)
+        partnerLoad = SmallInts(repeating: 0, count: problem.partnerCount)
+        activityDayCount = SmallInts(repeating: 0, count: problem.activityCount)
+        activityVenueCount = SmallInts(repeating: 0, count: problem.activityCount)
+        poolUse = SmallInts(repeating: 0, count: facts.pools.count * problem.slotCount)
+        gridCount = SmallInts(repeating: 0, count: facts.gridShares.count)
+        circleCount = SmallInts(repeating: 0, count: facts.neighbourhoodCount * max(1, facts.monthCount))
         // Totals that do not start at zero with nothing placed.
-        bump(ConstraintID.seriesMinDays.index, facts.minDistinctDays.reduce(0) { $0 + ($1 ?? 0) })
+        bump(ConstraintID.seriesMinDays.index, facts.minDistinctDays.reduce(0) { $0 + $1 })
         bump(ConstraintID.gridBalance.index, gridBalance())
         bump(ConstraintID.walkingCircle.index, facts.neighbourhoodCount * facts.monthCount)
         bump(ConstraintID.stability.index, facts.baseline.filter { $0 != nil }.count)

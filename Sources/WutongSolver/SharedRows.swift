@@ -7,8 +7,8 @@ struct SharedRows<Element: Hashable & Sendable>: Sendable {
     let width: Int
     /// The distinct rows, one after another.
     private let cells: [Element]
-    /// Per entity: where its row starts in `cells`.
-    private let rowStart: [Int]
+    /// Per entity: where its row starts in `cells`, in 32 bits (`SmallInts` says why).
+    private let rowStart: [Int32]
 
     /// Shares the equal rows of `flat`, which holds `flat.count / width` rows of `width`.
     init(flat: [Element], width: Int) {
@@ -46,8 +46,9 @@ struct SharedRows<Element: Hashable & Sendable>: Sendable {
             byKey[key] = start
             starts.append(start)
         }
+        precondition(kept.count <= Int(Int32.max), "a table of more cells than 32-bit offsets reach")
         cells = kept
-        rowStart = starts
+        rowStart = starts.map { Int32($0) }
     }
 
     /// The number of distinct rows stored.
@@ -55,6 +56,6 @@ struct SharedRows<Element: Hashable & Sendable>: Sendable {
 
     @inline(__always)
     subscript(entity: Int, column: Int) -> Element {
-        cells[rowStart[entity] + column]
+        cells[Int(rowStart[entity]) + column]
     }
 }

@@ -79,6 +79,22 @@ import WutongModel
         #expect(most[ConstraintID.noiseNeighbours.index] >= 5, "the street is noisy enough to count pairs")
     }
 
+    /// Venues on two continents: a walk between them takes longer than the 65,535 minutes the
+    /// compiled table holds, which stores it as 65,535. Partners with two sessions a day, one
+    /// on each continent, still conflict, as the scorer (which computes the walk itself) says.
+    @Test(arguments: [7, 8] as [UInt64])
+    func randomMovesBetweenContinentsKeepPartnerConflictsRight(seed: UInt64) {
+        var season = Self.season(seed: seed)
+        for index in season.venues.indices where index % 2 == 1 {
+            season.venues[index].location = Coordinate(latitude: -23.55, longitude: -46.63)
+        }
+        season.calendar.end = LocalDate("2027-03-07")!
+        let problem = CompiledProblem(season: season)
+        #expect(problem.walkMinutes.contains(UInt16.max), "some walk is clamped")
+        let most = Self.checkRandomMoves(on: season, seed: seed)
+        #expect(most[ConstraintID.partnerConflict.index] >= 1, "partners meet both continents on one day")
+    }
+
     /// Random relocations, partner changes, removals and placements, each costed move checked
     /// against its cost once made, and every total against the scorer every 150 rounds. Returns
     /// the largest amount of each constraint seen at those checks.

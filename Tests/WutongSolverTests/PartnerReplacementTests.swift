@@ -67,7 +67,7 @@ import WutongModel
                 let free = state.partnerFree(old[position], session: session, venue: place, start: start)
                 // A partner who can come stays; one who cannot gives way to another of the role.
                 #expect(free == (new[position] == old[position]))
-                let role = search.positionCandidates[search.positionStart[activity] + position]
+                let role = search.positionCandidates[search.positionStart[activity] + position].range
                 #expect(search.roleCandidates[role].contains(new[position]))
             }
             let report = ScheduleScorer.score(after.schedule(), for: season)
@@ -177,7 +177,8 @@ import WutongModel
             var team = state.partners(session)
             guard Set(team).count == team.count else { continue }
             for position in team.indices where pick(2) == 0 {
-                let role = search.roleCandidates[search.positionCandidates[search.positionStart[activity] + position]]
+                let role = search.roleCandidates[
+                    search.positionCandidates[search.positionStart[activity] + position].range]
                 let standIn = role[role.startIndex + pick(role.count)]
                 if !team.contains(standIn) { team[position] = standIn }
             }

@@ -97,7 +97,7 @@ import WutongModel
             var position = search.positionStart[activity]
             for role in roles {
                 for _ in 0..<role.count {
-                    #expect(Array(search.roleCandidates[search.positionCandidates[position]]) == role.candidates)
+                    #expect(Array(search.roleCandidates[search.positionCandidates[position].range]) == role.candidates)
                     position += 1
                 }
                 distinct.insert(role.candidates)
