@@ -5,7 +5,7 @@
 /// of 10,043 sessions) and a move that unfiles an item has walked its bucket to score it
 /// anyway, while a second link per item (the previous one, for O(1) unfiling) was one more
 /// table of the season's size to keep in the cache: without it, a move's misses of a 1 MB
-/// cache fell from 11.8 to 10.8 at 10,043 sessions (Docs/PERFORMANCE.md).
+/// cache fell from 11.8 to 11.0 at 10,043 sessions (Docs/PERFORMANCE.md).
 struct BucketLists {
     /// Item numbers (-1 for none) in 32 bits: a walk reads one link per item at random.
     private(set) var head: SmallInts

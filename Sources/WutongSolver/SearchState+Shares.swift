@@ -129,8 +129,7 @@ extension SearchState {
         }
 
         // Series: distinct days and venues with the session, against without it.
-        let minimum = facts.minDistinctDays[activity]
-        if parts.contains(.startOnly), minimum > 0 {
+        if parts.contains(.startOnly), case let minimum = facts.minDistinctDays[activity], minimum > 0 {
             let daysWithout =
                 activityDayCount[activity]
                 - (linked && placedSessions(of: activity, onDay: oldDay, besides: session) == 0 ? 1 : 0)
