@@ -6,10 +6,11 @@
 /// anyway, while a second link per item (the previous one, for O(1) unfiling) was one more
 /// table of the season's size to keep in the cache: without it, a move's misses of a 1 MB
 /// cache fell from 11.8 to 11.0 at 10,043 sessions (Docs/PERFORMANCE.md).
-struct BucketLists {
-    /// Item numbers (-1 for none) in 32 bits: a walk reads one link per item at random.
-    private(set) var head: SmallInts
-    private(set) var next: SmallInts
+struct BucketLists<Stored: TableInteger> {
+    /// Item numbers (-1 for none) in the search's width: a walk reads one link per item at
+    /// random.
+    private(set) var head: SmallInts<Stored>
+    private(set) var next: SmallInts<Stored>
 
     init(buckets: Int, items: Int) {
         head = SmallInts(repeating: -1, count: buckets)

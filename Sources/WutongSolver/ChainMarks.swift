@@ -2,11 +2,11 @@
 /// emptied in O(1) for the next chain: a session is in the chain when its mark equals the
 /// current stamp, and a new chain takes a new stamp.
 ///
-/// Marks are 32 bits, like the search's other per-session tables (`SmallInts`), so after about
-/// two billion chains the stamp would overflow; then every mark is cleared once and the stamps
-/// start over.
-struct ChainMarks {
-    private var mark: SmallInts
+/// Marks are stored like the search's other per-session tables (`SmallInts`), so after
+/// `Stored.max` chains (32,767 with 16 bits, about two billion with 32) the stamp would
+/// overflow; then every mark is cleared once and the stamps start over.
+struct ChainMarks<Stored: TableInteger> {
+    private var mark: SmallInts<Stored>
     private(set) var stamp: Int
 
     /// `stamp` is where the stamps start; only tests start them anywhere but at 0.
@@ -17,7 +17,7 @@ struct ChainMarks {
 
     /// Starts a new chain, with no session in it.
     mutating func clear() {
-        if stamp == Int(Int32.max) {
+        if stamp == Int(Stored.max) {
             for session in mark.indices { mark[session] = 0 }
             stamp = 0
         }

@@ -1,12 +1,20 @@
-public import WutongModel
+import WutongModel
 
 extension CompiledProblem {
     /// Compiles `season`. `busy` holds partner id → busy periods from imported calendars.
     /// - Parameter notBefore: no session that is not pinned may start before this moment (in a
     ///   re-plan, what is past has happened).
-    public init(season: Season, busy: [String: [LocalPeriod]] = [:], notBefore: LocalDateTime? = nil) {
+    /// - Throws: `TableOverflow` when a number of the season does not fit `Stored`; the
+    ///   numbers of sessions, venues, partners, activities and slots, which bound the counts
+    ///   the search keeps, are checked first, before any of the work.
+    init(season: Season, busy: [String: [LocalPeriod]] = [:], notBefore: LocalDateTime? = nil) throws(TableOverflow) {
         self.season = season
         let grid = SlotGrid(calendar: season.calendar)
+        try Stored.check(
+            max(
+                season.activities.reduce(0) { $0 + max(0, $1.sessions) }, season.venues.count, season.partners.count,
+                season.activities.count + 1, grid.slotCount + 1, max(1, grid.dayCount) + 1,
+                season.audiences.count + 1))
         self.grid = grid
         slotCount = grid.slotCount
         let slotsPerDay = max(1, grid.slotsPerDay)
@@ -18,7 +26,7 @@ extension CompiledProblem {
         slotMinute = (0..<grid.slotCount).map {
             firstMinute + ($0 / slotsPerDay) * 1440 + ($0 % slotsPerDay) * slotMinutes
         }
-        slotDay = SmallInts((0..<grid.slotCount).map { $0 / slotsPerDay })
+        slotDay = try SmallInts((0..<grid.slotCount).map { $0 / slotsPerDay })
         func slotRange(_ slot: Int) -> Range<Int> {
             let start =
                 (grid.firstDay.dayNumber + slot / max(1, slotsPerDay)) * 1440 + grid.dayStart.minutes
@@ -84,8 +92,8 @@ extension CompiledProblem {
             nearStart.append(near.count)
         }
         walkMinutes = walk
-        noiseNearStart = SmallInts(nearStart)
-        noiseNearVenues = SmallInts(near)
+        noiseNearStart = try SmallInts(nearStart)
+        noiseNearVenues = try SmallInts(near)
 
         // Partners.
         partnerIDs = season.partners.map(\.id)
@@ -97,7 +105,10 @@ extension CompiledProblem {
             return prefix((0..<grid.slotCount).map { slot in periods.contains { $0.overlaps(slotRange(slot)) } })
         }
         partnerBusyPrefix = SharedRows(flat: busyPrefix, width: grid.slotCount + 1)
-        weeklyLimit = SmallInts(season.partners.map { min($0.weeklyLimit ?? .max, Int(Int32.max)) })
+        // "No limit", and any limit above the width's largest storable number, is stored as that
+        // number: a partner's sessions of a week, plus the one a move adds, are at most the
+        // season's partner positions, which `SearchFacts` checks stay below it.
+        weeklyLimit = try SmallInts(season.partners.map { min($0.weeklyLimit ?? .max, Int(Stored.max) - 1) })
 
         // Activities.
         let audienceIndex = Dictionary(
@@ -110,11 +121,11 @@ extension CompiledProblem {
             season.activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         activityIDs = season.activities.map(\.id)
         activityCount = season.activities.count
-        setupSlots = SmallInts(season.activities.map { grid.slots(covering: $0.setupMinutes) })
-        sessionSlots = SmallInts(season.activities.map { grid.slots(covering: $0.durationMinutes) })
-        afterStartSlots = SmallInts(
+        setupSlots = try SmallInts(season.activities.map { grid.slots(covering: $0.setupMinutes) })
+        sessionSlots = try SmallInts(season.activities.map { grid.slots(covering: $0.durationMinutes) })
+        afterStartSlots = try SmallInts(
             season.activities.map { grid.slots(covering: $0.durationMinutes + $0.teardownMinutes) })
-        durationMinutes = SmallInts(season.activities.map(\.durationMinutes))
+        durationMinutes = try SmallInts(season.activities.map(\.durationMinutes))
         var audienceStarts = [0]
         var audienceMembers: [Int] = []
         for activity in season.activities {
@@ -124,10 +135,10 @@ extension CompiledProblem {
             }
             audienceStarts.append(audienceMembers.count)
         }
-        audienceStart = SmallInts(audienceStarts)
-        audienceList = SmallInts(audienceMembers)
+        audienceStart = try SmallInts(audienceStarts)
+        audienceList = try SmallInts(audienceMembers)
         amplified = season.activities.map(\.amplified)
-        minGapDays = SmallInts(season.activities.map(\.minGapDays))
+        minGapDays = try SmallInts(season.activities.map(\.minGapDays))
         // Plain values before the loops: a closure that reads `season` copies it on every call.
         let hardLevels = Set(ConstraintID.allCases.filter { season.setting(for: $0).level == .hard })
         quietIsHard = hardLevels.contains(.quietHours)
@@ -173,17 +184,19 @@ extension CompiledProblem {
                     let day = pin.start.date.dayNumber - grid.firstDay.dayNumber
                     let slot =
                         day * slotsPerDay + (pin.start.time.minutes - grid.dayStart.minutes) / max(1, slotMinutes)
+                    // A pin may lie outside the season's slots, and the search stores its start.
+                    try Stored.check(slot)
                     pinned.append((venue, slot, pin.partners.compactMap { partnerIndex[$0] }))
                 } else {
                     pinned.append(nil)
                 }
             }
         }
-        self.sessionActivity = SmallInts(sessionActivity)
+        self.sessionActivity = try SmallInts(sessionActivity)
         self.sessionIndex = sessionIndex
         self.pinned = pinned
         sessionCount = sessionActivity.count
-        activityFirstSession = SmallInts(firstSession + [sessionActivity.count])
+        activityFirstSession = try SmallInts(firstSession + [sessionActivity.count])
     }
 }
 

@@ -1,12 +1,12 @@
-public import WutongModel
+import WutongModel
 
 /// A season frozen into dense integer indices for the search: slots, venues, partners,
 /// activities and sessions are numbered, names stay at the edges. Immutable and shared by every
 /// search of a portfolio.
-public struct CompiledProblem: Sendable {
-    public let season: Season
-    public let grid: SlotGrid
-    public let slotCount: Int
+struct CompiledProblem<Stored: TableInteger>: Sendable {
+    let season: Season
+    let grid: SlotGrid
+    let slotCount: Int
     /// The grid's geometry as plain integers, read on every move.
     let slotsPerDay: Int
     let slotMinutes: Int
@@ -15,10 +15,10 @@ public struct CompiledProblem: Sendable {
     /// Per slot: its first local minute and its day of the season (tables, because the search
     /// asks on every move and integer division is slow).
     let slotMinute: [Int]
-    let slotDay: SmallInts
+    let slotDay: SmallInts<Stored>
 
     // Venues.
-    public let venueCount: Int
+    let venueCount: Int
     /// Per venue, per slot: open (season day, opening hours, no closure). As prefix sums,
     /// `slotCount + 1` entries per venue, so a hold of any length is checked in O(1).
     let venueOpenPrefix: SharedRows<Int32>
@@ -33,29 +33,29 @@ public struct CompiledProblem: Sendable {
     /// The venues within the noise distance of each venue, itself left out, flat:
     /// `noiseNearVenues[noiseNearStart[v]..<noiseNearStart[v + 1]]`. An amplified session looks
     /// only at these venues' amplified sessions of its day, however many the street has.
-    let noiseNearStart: SmallInts
-    let noiseNearVenues: SmallInts
+    let noiseNearStart: SmallInts<Stored>
+    let noiseNearVenues: SmallInts<Stored>
 
     // Partners.
-    public let partnerCount: Int
+    let partnerCount: Int
     /// Per partner, per slot: busy (declared unavailability and imported calendars); prefix sums
     /// like `venueOpenPrefix`.
     let partnerBusyPrefix: SharedRows<Int32>
-    /// Per partner: sessions allowed per week (`Int32.max` when unlimited).
-    let weeklyLimit: SmallInts
+    /// Per partner: sessions allowed per week (`Stored.max - 1` when unlimited or above it).
+    let weeklyLimit: SmallInts<Stored>
 
     // Activities.
-    public let activityCount: Int
-    let setupSlots: SmallInts
-    let sessionSlots: SmallInts
-    let afterStartSlots: SmallInts
-    let durationMinutes: SmallInts
+    let activityCount: Int
+    let setupSlots: SmallInts<Stored>
+    let sessionSlots: SmallInts<Stored>
+    let afterStartSlots: SmallInts<Stored>
+    let durationMinutes: SmallInts<Stored>
     /// The audience groups of each activity, flat:
     /// `audienceList[audienceStart[a]..<audienceStart[a + 1]]`.
-    let audienceStart: SmallInts
-    let audienceList: SmallInts
+    let audienceStart: SmallInts<Stored>
+    let audienceList: SmallInts<Stored>
     let amplified: [Bool]
-    let minGapDays: SmallInts
+    let minGapDays: SmallInts<Stored>
     /// Venues passing the hard unary venue constraints (eligibility, capacity, equipment).
     let candidateVenues: [[Int]]
     /// Start slots passing the hard unary time constraints (season days, daily window, audience
@@ -76,12 +76,12 @@ public struct CompiledProblem: Sendable {
     let predecessors: [[Int]]
 
     // Sessions.
-    public let sessionCount: Int
-    let sessionActivity: SmallInts
+    let sessionCount: Int
+    let sessionActivity: SmallInts<Stored>
     let sessionIndex: [Int]
     /// Sessions are numbered activity by activity: those of activity `a` are
     /// `activityFirstSession[a]..<activityFirstSession[a + 1]`.
-    let activityFirstSession: SmallInts
+    let activityFirstSession: SmallInts<Stored>
 
     /// The sessions of an activity: its series.
     @inline(__always)
@@ -91,9 +91,9 @@ public struct CompiledProblem: Sendable {
     /// Pinned sessions: venue and start slot (nil when free).
     let pinned: [(venue: Int, start: Int, partners: [Int])?]
 
-    public let venueIDs: [String]
-    public let partnerIDs: [String]
-    public let activityIDs: [String]
+    let venueIDs: [String]
+    let partnerIDs: [String]
+    let activityIDs: [String]
     /// Whether `quiet-hours` is hard in this season (then venue hours include it).
     let quietIsHard: Bool
 }

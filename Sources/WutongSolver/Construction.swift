@@ -4,22 +4,22 @@ import WutongModel
 /// constraint satisfied: a session goes to the best of the first few candidates that break no
 /// hard constraint given the sessions already placed, or stays unplaced with the count of
 /// candidates each constraint ruled out.
-struct Construction {
+struct Construction<Stored: TableInteger> {
     struct Result: Sendable {
         /// The constructed schedule, ready for the local search.
-        var state: SearchState
+        var state: SearchState<Stored>
         /// For each unplaced session, why: how many candidate placements each hard constraint
         /// ruled out, of how many looked at.
         var reasons: [SessionKey: UnplacedReasons]
     }
 
-    let problem: CompiledProblem
-    var state: SearchState
+    let problem: CompiledProblem<Stored>
+    var state: SearchState<Stored>
     var random: SeededGenerator
     /// How many hard-feasible candidates to compare before choosing one.
     let sample = 24
     /// At most about this many candidates are examined to explain one unplaced session.
-    static let explanationBudget = 20_000
+    static var explanationBudget: Int { 20_000 }
     /// Built for a role's list the first time a start lacks partners for it.
     var presentPartners = PresentPartners()
     /// Whether an unplaced session whose sibling was explained with nothing placed since takes
@@ -28,7 +28,7 @@ struct Construction {
 
     /// - Parameter initial: placements to keep (a baseline), used where they break no hard
     ///   constraint; the other sessions are placed greedily.
-    static func run(_ problem: CompiledProblem, facts: SearchFacts, seed: UInt64) -> Result {
+    static func run(_ problem: CompiledProblem<Stored>, facts: SearchFacts<Stored>, seed: UInt64) -> Result {
         var construction = Construction(
             problem: problem, state: SearchState(problem: problem, facts: facts), random: SeededGenerator(seed: seed))
         return construction.build(initial: facts.baseline)

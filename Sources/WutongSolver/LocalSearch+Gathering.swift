@@ -110,9 +110,9 @@ extension LocalSearch {
     }
 
     /// How many sessions `sendToGrid` looks at, at most.
-    static let sendScan = 256
+    static var sendScan: Int { 256 }
     /// How many sessions one gathering sends back, at most.
-    static let sendLimit = 8
+    static var sendLimit: Int { 8 }
 
     /// Puts in `sending` every session of the session's series held at its venue; false when
     /// one of them is pinned or already moved by this gathering.
@@ -178,7 +178,7 @@ extension LocalSearch {
 
     /// How many candidate venues of a grid `freeVenue` reads whole, and at most how many it
     /// draws from a larger grid.
-    static let venuesSampled = 16
+    static var venuesSampled: Int { 16 }
 
     /// Whether `venue` may hold each of `sessions`, all of one activity, at its own time, and
     /// is free then.

@@ -29,13 +29,13 @@ extension LocalSearch {
                 stagedTeam.append(partner)
                 continue
             }
-            let role = positionStart[activity] + position
-            guard role < positionStart[activity + 1] else { return nil }
-            let options = positionCandidates[role]
+            let role = state.facts.positionStart[activity] + position
+            guard role < state.facts.positionStart[activity + 1] else { return nil }
+            let options = state.facts.positionCandidates[role]
             let first = pick(options.count)
             var standIn = -1
             for step in 0..<options.count {
-                let candidate = roleCandidates[options.lowerBound + (first + step) % options.count]
+                let candidate = state.facts.roleCandidates[options.lowerBound + (first + step) % options.count]
                 if !state.hasPartner(session, candidate), !stagedTeam.contains(candidate),
                     state.partnerFree(candidate, session: session, venue: place, start: slot)
                 {

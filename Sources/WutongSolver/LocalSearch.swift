@@ -14,7 +14,7 @@ import WutongModel
 /// Every move is scored by its delta on `SearchState`, except that while hard is 0 a relocation
 /// or a swap found to break a hard constraint is rejected unscored (`LocalSearch+Screening`);
 /// pinned sessions never move; no move allocates.
-struct LocalSearch {
+struct LocalSearch<Stored: TableInteger> {
     struct Progress: Sendable {
         var moves: Int
         var evaluated: Int
@@ -24,9 +24,9 @@ struct LocalSearch {
         var restarts: Int
     }
 
-    var state: SearchState
+    var state: SearchState<Stored>
     var random: SeededGenerator
-    let problem: CompiledProblem
+    let problem: CompiledProblem<Stored>
     /// Late-acceptance history. 1,000 beat 400 and 3,000 on the bundled season at 15M moves
     /// (seeds 1–3: mean soft 44.3 against 45.7 and 44.3; 10,000 converged too slowly).
     let historyLength = 1_000
@@ -46,7 +46,7 @@ struct LocalSearch {
     /// Per kind of move: how many were evaluated and how many accepted.
     private(set) var statistics = MoveStatistics()
     var lastKind = MoveKind.relocate
-    let movable: SmallInts
+    let movable: SmallInts<Stored>
     /// Whether moves that break a hard constraint may be rejected unscored while hard is 0
     /// (`relocationBreaksHard`): only when every hard constraint has a weight, so that breaking
     /// one makes the hard score worse.
@@ -55,31 +55,18 @@ struct LocalSearch {
     /// is possible at all. Without it, the search does not waste a quarter of its moves on
     /// partner changes that cannot happen.
     let partnerChoice: [Bool]
-    /// Per activity and partner position (`positionStart[activity] + position`): the range of
-    /// `roleCandidates` that may fill it. Flat, because the nested requirement lists cost three
-    /// dependent reads per partner change in a season too large for the cache. Equal lists are
-    /// stored once: most activities needing a role share its list, and one copy per activity
-    /// (activities × partners) would not stay in the cache.
-    let positionStart: SmallInts
-    let positionCandidates: [SmallRange]
-    let roleCandidates: SmallInts
-    /// The sessions of each audience group, flat:
-    /// `audienceMembers[audienceMemberStart[g]..<audienceMemberStart[g + 1]]`.
-    private let audienceMemberStart: SmallInts
-    private let audienceMembers: SmallInts
-
     // The best schedule, flat like `SearchState`; only sessions changed since are copied when
     // a new best is found.
-    private var bestVenue: SmallInts
-    private var bestStart: SmallInts
-    private var bestTeam: SmallInts
-    private var bestTeamCount: SmallInts
+    private var bestVenue: SmallInts<Stored>
+    private var bestStart: SmallInts<Stored>
+    private var bestTeam: SmallInts<Stored>
+    private var bestTeamCount: SmallInts<Stored>
     private var changed: [Int] = []
     private var isChanged: [Bool]
 
     var undo = Undo.none
     /// The totals before the last move made in order to be scored, put back if it is rejected.
-    var totalsBefore = SearchState.Totals()
+    var totalsBefore = SearchState<Stored>.Totals()
     /// What the relocation being considered adds to each constraint, added as it is if the
     /// relocation is kept.
     var costed = ShareTally()
@@ -94,7 +81,7 @@ struct LocalSearch {
     /// The sessions the last ejecting placement took out, with where they were.
     private var ejected: [(session: Int, venue: Int, start: Int, partners: [Int])] = []
     /// The sessions in the chain being built (Kempe chain, gathering, ejection).
-    var inChain: ChainMarks
+    var inChain: ChainMarks<Stored>
 
     /// A random move either made at once (undone if rejected) or only proposed: a relocation's
     /// or a partner change's cost is computed without making it; a swap is made once it is
@@ -119,42 +106,20 @@ struct LocalSearch {
 
     /// `screening: false` scores every move, for tests that compare the two.
     init(
-        state: SearchState, seed: UInt64, stallLimit: Int? = nil, cycleMovesPerSession: Int = 100_000,
+        state: SearchState<Stored>, seed: UInt64, stallLimit: Int? = nil, cycleMovesPerSession: Int = 100_000,
         screening: Bool = true
     ) {
         self.state = state
         problem = state.problem
         random = SeededGenerator(seed: seed ^ 0x5DEE_CE66)
         best = state.score
-        movable = SmallInts((0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil })
+        movable = SmallInts(bounded: (0..<state.problem.sessionCount).filter { state.problem.pinned[$0] == nil })
         screensHard =
             screening
             && ConstraintID.allCases.allSatisfy {
                 !state.facts.isHard[$0.index] || state.facts.hardWeight[$0.index] > 0
             }
         partnerChoice = state.problem.requirements.map { roles in roles.contains { $0.candidates.count > $0.count } }
-        var starts = [0]
-        var ranges: [Range<Int>] = []
-        var lists = ListStore()
-        for roles in state.problem.requirements {
-            for role in roles {
-                let first = Int(lists.offset(of: role.candidates))
-                ranges += Array(repeating: first..<first + role.candidates.count, count: role.count)
-            }
-            starts.append(ranges.count)
-        }
-        positionStart = SmallInts(starts)
-        positionCandidates = ranges.map(SmallRange.init)
-        roleCandidates = SmallInts(lists.cells.map { Int($0) })
-        var groups = Array(repeating: [Int](), count: (state.problem.audienceList.max() ?? -1) + 1)
-        for session in 0..<state.problem.sessionCount {
-            let activity = state.problem.sessionActivity[session]
-            for index in state.problem.audienceStart[activity]..<state.problem.audienceStart[activity + 1] {
-                groups[state.problem.audienceList[index]].append(session)
-            }
-        }
-        audienceMemberStart = SmallInts(groups.reduce(into: [0]) { $0.append($0.last! + $1.count) })
-        audienceMembers = SmallInts(groups.flatMap { $0 })
         bestVenue = state.venue
         bestStart = state.start
         bestTeam = state.team
@@ -558,8 +523,8 @@ struct LocalSearch {
         let groups = problem.audienceStart[activity]..<problem.audienceStart[activity + 1]
         guard !groups.isEmpty else { return proposeRelocation(session) }
         let group = problem.audienceList[groups.lowerBound + pick(groups.count)]
-        let members = audienceMemberStart[group]..<audienceMemberStart[group + 1]
-        let other = audienceMembers[members.lowerBound + pick(members.count)]
+        let members = state.facts.audienceMemberStart[group]..<state.facts.audienceMemberStart[group + 1]
+        let other = state.facts.audienceMembers[members.lowerBound + pick(members.count)]
         guard other != session, state.isPlaced(other) else { return .impossible }
         let start =
             pick(2) == 0
@@ -581,11 +546,11 @@ struct LocalSearch {
         let count = state.teamCount[session]
         guard count > 0 else { return .impossible }
         let position = pick(count)
-        let slot = positionStart[activity] + position
-        guard slot < positionStart[activity + 1] else { return .impossible }
-        let candidates = positionCandidates[slot]
+        let slot = state.facts.positionStart[activity] + position
+        guard slot < state.facts.positionStart[activity + 1] else { return .impossible }
+        let candidates = state.facts.positionCandidates[slot]
         guard candidates.count > 1 else { return .impossible }
-        let replacement = roleCandidates[candidates.lowerBound + pick(candidates.count)]
+        let replacement = state.facts.roleCandidates[candidates.lowerBound + pick(candidates.count)]
         if state.hasPartner(session, replacement) { return .impossible }
         return .partnerChange(session: session, position: position, partner: replacement)
     }

@@ -27,7 +27,7 @@ struct PresentPartners {
 
     func isBuilt(list: Int, slots: Int) -> Bool { present[Key(list: list, slots: slots)] != nil }
 
-    mutating func build(list: Int, candidates: [Int], slots: Int, problem: CompiledProblem) {
+    mutating func build<Stored>(list: Int, candidates: [Int], slots: Int, problem: CompiledProblem<Stored>) {
         present[Key(list: list, slots: slots)] = (0..<problem.slotCount).map { start in
             Int32(candidates.count { !problem.partnerBusy($0, during: start..<start + slots) })
         }

@@ -5,15 +5,15 @@ import WutongModel
 /// the occupancy lists it touches. `amounts` always equals what `ScheduleScorer` would compute
 /// from scratch (tested after thousands of random moves). Everything is in flat arrays and
 /// intrusive lists, so a move allocates nothing.
-struct SearchState {
-    let problem: CompiledProblem
-    let facts: SearchFacts
+struct SearchState<Stored: TableInteger> {
+    let problem: CompiledProblem<Stored>
+    let facts: SearchFacts<Stored>
     /// Per session: venue (-1 while unplaced) and start slot.
-    private(set) var venue: SmallInts
-    private(set) var start: SmallInts
+    private(set) var venue: SmallInts<Stored>
+    private(set) var start: SmallInts<Stored>
     /// Partners, flat: session `s` has `teamCount[s]` of them from `facts.teamBase[s]`.
-    private(set) var team: SmallInts
-    private(set) var teamCount: SmallInts
+    private(set) var team: SmallInts<Stored>
+    private(set) var teamCount: SmallInts<Stored>
     /// Units of violation per constraint, indexed like `ConstraintID.allCases`.
     private(set) var amounts: [Int]
     private(set) var medium: Int
@@ -23,24 +23,24 @@ struct SearchState {
     // Occupancy, maintained by `link` and `unlink` (SearchState+Occupancy.swift). Buckets are
     // flat: entity × dayCount + day.
     let dayCount: Int
-    var venueDay: BucketLists
-    var audienceDay: BucketLists
+    var venueDay: BucketLists<Stored>
+    var audienceDay: BucketLists<Stored>
     /// Amplified sessions only, in venue × dayCount + day.
-    var amplifiedVenueDay: BucketLists
+    var amplifiedVenueDay: BucketLists<Stored>
     /// Filed by partner position (`facts.teamBase[s] + i`), in partner × dayCount + day.
-    var partnerDay: BucketLists
-    var partnerWeek: SmallInts
-    var partnerLoad: SmallInts
+    var partnerDay: BucketLists<Stored>
+    var partnerWeek: SmallInts<Stored>
+    var partnerLoad: SmallInts<Stored>
     /// Per activity: the distinct days (counted only where `facts.countsDays`) and venues its
     /// placed sessions use.
-    var activityDayCount: SmallInts
-    var activityVenueCount: SmallInts
-    var poolUse: SmallInts
-    var gridCount: SmallInts
+    var activityDayCount: SmallInts<Stored>
+    var activityVenueCount: SmallInts<Stored>
+    var poolUse: SmallInts<Stored>
+    var gridCount: SmallInts<Stored>
     var placedCount = 0
-    var circleCount: SmallInts
+    var circleCount: SmallInts<Stored>
 
-    init(problem: CompiledProblem, facts: SearchFacts) {
+    init(problem: CompiledProblem<Stored>, facts: SearchFacts<Stored>) {
         self.problem = problem
         self.facts = facts
         let sessions = problem.sessionCount

@@ -29,6 +29,10 @@ public struct SolveResult: Sendable {
     /// How long the local search itself ran, in seconds: not the compiling, the construction
     /// or the final rescoring, which grow with the season while a move should not.
     public var searchSeconds: Double
+    /// The width of the search's tables in bits: 16 when every number of the season fits,
+    /// else 32. The search makes the same moves either way; narrower tables only keep more of
+    /// a large season in the cache.
+    public var tableBits: Int
 }
 
 /// How long and how the search runs. With a move limit and no stop request the result depends
@@ -114,10 +118,30 @@ public enum Solver {
         _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
         shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
     ) -> SolveResult {
+        do {
+            return try solve(
+                season, busy: busy, options: options, storing: Int16.self, shouldStop: shouldStop, progress: progress)
+        } catch {
+            do {
+                return try solve(
+                    season, busy: busy, options: options, storing: Int32.self, shouldStop: shouldStop,
+                    progress: progress)
+            } catch {
+                preconditionFailure("a number of the season (\(error.value)) does not fit in 32 bits")
+            }
+        }
+    }
+
+    /// `solve` with the search's tables in `Stored`; tests call it to take either width.
+    /// - Throws: `TableOverflow`, before any search, when a number of the season does not fit.
+    static func solve<Stored: TableInteger>(
+        _ season: Season, busy: [String: [LocalPeriod]], options: SolveOptions, storing: Stored.Type,
+        shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
+    ) throws(TableOverflow) -> SolveResult {
         let clock = ContinuousClock()
         let compiling = clock.now
-        let problem = CompiledProblem(season: season, busy: busy, notBefore: options.notBefore)
-        let facts = SearchFacts(problem: problem, baseline: options.baseline)
+        let problem = try CompiledProblem<Stored>(season: season, busy: busy, notBefore: options.notBefore)
+        let facts = try SearchFacts(problem: problem, baseline: options.baseline)
         let built = Construction.run(problem, facts: facts, seed: options.seed)
         let constructed = built.state.score
         var search = LocalSearch(state: built.state, seed: options.seed)
@@ -153,6 +177,6 @@ public enum Solver {
             constructed: constructed, searched: final.score, moves: search.moves, evaluated: search.evaluated,
             accepted: search.accepted, restarts: search.restarts, searchSkipped: searchSkipped,
             statistics: search.statistics,
-            constructionSeconds: constructionSeconds, searchSeconds: searchSeconds)
+            constructionSeconds: constructionSeconds, searchSeconds: searchSeconds, tableBits: Stored.bitWidth)
     }
 }

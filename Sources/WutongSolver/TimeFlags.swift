@@ -25,7 +25,7 @@ enum TimeFlags {
 
     /// Flags for every activity and slot; activities checked against the same windows share a
     /// row, computed once.
-    static func rows(problem: CompiledProblem) -> SharedRows<UInt8> {
+    static func rows<Stored>(problem: CompiledProblem<Stored>) -> SharedRows<UInt8> {
         let width = max(1, problem.slotCount)
         let checks = (0..<problem.activityCount).map { Checks(problem: problem, activity: $0) }
         return SharedRows(keys: checks, width: width) { checks in
@@ -43,7 +43,7 @@ enum TimeFlags {
         let preferred: [Window]
         let duration: Int
 
-        init(problem: CompiledProblem, activity: Int) {
+        init<Stored>(problem: CompiledProblem<Stored>, activity: Int) {
             let model = problem.season.activities[activity]
             let audiences = problem.season.audiences
             audience = problem.audienceList[problem.audienceStart[activity]..<problem.audienceStart[activity + 1]]

@@ -10,8 +10,16 @@ extension Solver {
         _ unplaced: [SessionKey], in schedule: Schedule, for season: Season, busy: [String: [LocalPeriod]] = [:]
     ) -> [SessionKey: UnplacedReasons] {
         guard !unplaced.isEmpty else { return [:] }
-        let problem = CompiledProblem(season: season, busy: busy)
-        let facts = SearchFacts(problem: problem, baseline: schedule)
+        // 32 bits, which hold every number the season format allows: explaining reads a
+        // handful of sessions and gains nothing from narrower tables.
+        let problem: CompiledProblem<Int32>
+        let facts: SearchFacts<Int32>
+        do {
+            problem = try CompiledProblem(season: season, busy: busy)
+            facts = try SearchFacts(problem: problem, baseline: schedule)
+        } catch {
+            preconditionFailure("a number of the season (\(error.value)) does not fit in 32 bits")
+        }
         var state = SearchState(problem: problem, facts: facts)
         var sessionOf: [SessionKey: Int] = [:]
         for session in 0..<problem.sessionCount {

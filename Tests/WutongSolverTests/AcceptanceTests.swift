@@ -160,10 +160,10 @@ import WutongModel
     /// Annealing's moves keep the incremental totals equal to the from-scratch scorer's, and
     /// every kind of move is both tried and kept.
     @Test(arguments: [5, 8] as [UInt64])
-    func annealingMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
+    func annealingMovesKeepIncrementalEqualToFromScratch(seed: UInt64) throws {
         let season = IncrementalScoreTests.season(seed: seed)
-        let problem = CompiledProblem(season: season)
-        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let built = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: seed)
         // Cycles of at least 10 moves per session: the later ones start from the best schedule.
         var search = LocalSearch(state: built.state, seed: seed, cycleMovesPerSession: 10)
         let budget = Budget(moveLimit: 40_000, seconds: nil) { 0 }

@@ -6,7 +6,7 @@ import WutongModel
 /// Items filed in buckets and taken out again, in any order: each bucket's list always holds
 /// exactly the items filed there and not taken out, newest first.
 @Suite struct BucketListsTests {
-    static func items(in bucket: Int, of lists: BucketLists) -> [Int] {
+    static func items(in bucket: Int, of lists: BucketLists<Int16>) -> [Int] {
         var found: [Int] = []
         var item = lists.head[bucket]
         while item >= 0 {
@@ -17,7 +17,7 @@ import WutongModel
     }
 
     @Test func itemsLeaveFromTheHeadTheMiddleAndTheTail() {
-        var lists = BucketLists(buckets: 2, items: 5)
+        var lists = BucketLists<Int16>(buckets: 2, items: 5)
         for item in [0, 1, 2, 3] { lists.file(item, in: 0) }
         lists.file(4, in: 1)
         #expect(Self.items(in: 0, of: lists) == [3, 2, 1, 0])
@@ -38,7 +38,7 @@ import WutongModel
     func randomFilingMatchesPlainArrays(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         let bucketCount = 5
-        var lists = BucketLists(buckets: bucketCount, items: 40)
+        var lists = BucketLists<Int16>(buckets: bucketCount, items: 40)
         var expected = Array(repeating: [Int](), count: bucketCount)
         var bucketOf = Array(repeating: -1, count: 40)
         for _ in 0..<2_000 {

@@ -2,10 +2,10 @@ import Testing
 
 @testable import WutongSolver
 
-/// A chain's marks: a new chain starts empty, also when the 32-bit stamps run out.
+/// A chain's marks: a new chain starts empty, also when the stamps run out, at either width.
 @Suite struct ChainMarksTests {
     @Test func aNewChainHoldsNoSessionOfTheLastOne() {
-        var marks = ChainMarks(sessions: 4)
+        var marks = ChainMarks<Int16>(sessions: 4)
         marks.clear()
         marks.insert(1)
         marks.insert(3)
@@ -16,14 +16,19 @@ import Testing
         #expect((0..<4).map(marks.contains) == [false, false, true, false])
     }
 
-    /// Without starting the marks over, the stamp after `Int32.max` could not be stored, and a
-    /// stamp that came round again would find the sessions marked with it long ago.
     @Test func theStampsStartOverBeforeTheyOverflow() {
-        var marks = ChainMarks(sessions: 3, stamp: Int(Int32.max) - 2)
+        Self.startOver(ChainMarks<Int16>.self)
+        Self.startOver(ChainMarks<Int32>.self)
+    }
+
+    /// Without starting the marks over, the stamp after `Stored.max` could not be stored, and a
+    /// stamp that came round again would find the sessions marked with it long ago.
+    static func startOver<Stored>(_: ChainMarks<Stored>.Type) {
+        var marks = ChainMarks<Stored>(sessions: 3, stamp: Int(Stored.max) - 2)
         marks.clear()
         marks.insert(0)
         marks.clear()
-        #expect(marks.stamp == Int(Int32.max))
+        #expect(marks.stamp == Int(Stored.max))
         marks.insert(1)
         #expect((0..<3).map(marks.contains) == [false, true, false])
         marks.clear()

@@ -55,9 +55,9 @@ import WutongModel
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
-    func everyActivitysCandidateVenuesAndPartnersAreItsOwn(seed: UInt64) {
+    func everyActivitysCandidateVenuesAndPartnersAreItsOwn(seed: UInt64) throws {
         let season = Self.variedSeason(seed: seed)
-        let problem = CompiledProblem(season: season)
+        let problem = try CompiledProblem<Int16>(season: season)
         let pooled: Set<Equipment> = [.sound]
         for (index, activity) in season.activities.enumerated() {
             let venues = season.venues.indices.filter { venue in
@@ -79,9 +79,9 @@ import WutongModel
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
-    func everyActivitysCandidateStartsAreItsOwn(seed: UInt64) {
+    func everyActivitysCandidateStartsAreItsOwn(seed: UInt64) throws {
         let season = Self.variedSeason(seed: seed)
-        let problem = CompiledProblem(season: season)
+        let problem = try CompiledProblem<Int16>(season: season)
         let grid = problem.grid
         let audiences = Dictionary(uniqueKeysWithValues: season.audiences.map { ($0.id, $0) })
         for (index, activity) in season.activities.enumerated() {
@@ -107,10 +107,10 @@ import WutongModel
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
-    func everyActivitysVenueFitsAndTimeFlagsAreItsOwn(seed: UInt64) {
+    func everyActivitysVenueFitsAndTimeFlagsAreItsOwn(seed: UInt64) throws {
         let season = Self.variedSeason(seed: seed)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         for (index, activity) in season.activities.enumerated() {
             for (venue, place) in season.venues.enumerated() {
                 let fit = facts.fit(index, venue: venue)

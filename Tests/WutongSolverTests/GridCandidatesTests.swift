@@ -6,10 +6,10 @@ import WutongModel
 /// Candidate venues per grid, and the free venue of a grid that sessions sent back by a
 /// gathering go to.
 @Suite struct GridCandidatesTests {
-    @Test func eachGridListsTheActivitysCandidatesThereInOrderAndEqualListsAreStoredOnce() {
+    @Test func eachGridListsTheActivitysCandidatesThereInOrderAndEqualListsAreStoredOnce() throws {
         let season = SyntheticSeason.generate(activities: 400, seed: 3)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         var distinct = Set<[Int]>()
         for activity in 0..<problem.activityCount {
             for grid in season.grids.indices {
@@ -28,12 +28,12 @@ import WutongModel
     /// In a grid of more candidates than it reads whole, `freeVenue` still returns only a
     /// venue of the grid that may hold every session sent at its own time and is free then,
     /// a venue of the series whenever one fits, and a venue nearly whenever one exists.
-    @Test func aLargeGridGivesAFreeVenueOfTheSeriesWhenOneFits() {
+    @Test func aLargeGridGivesAFreeVenueOfTheSeriesWhenOneFits() throws {
         var season = SyntheticSeason.generate(activities: 400, seed: 2)
         // Four venues in five in the first grid, the rest in the second.
         for index in season.venues.indices { season.venues[index].grid = index % 5 == 0 ? "g2" : "g1" }
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         var search = LocalSearch(state: Construction.run(problem, facts: facts, seed: 2).state, seed: 2)
         func fits(_ sessions: [Int], at venue: Int) -> Bool {
             sessions.allSatisfy { session in
@@ -48,7 +48,7 @@ import WutongModel
         for activity in 0..<problem.activityCount {
             let series = problem.sessions(of: activity)
             guard series.count >= 2, series.allSatisfy({ search.state.isPlaced($0) && problem.pinned[$0] == nil }),
-                facts.gridCandidates.count(activity, grid: 0) > LocalSearch.venuesSampled
+                facts.gridCandidates.count(activity, grid: 0) > LocalSearch<Int16>.venuesSampled
             else { continue }
             // The series' first session alone at a venue of the grid, where it fits.
             let first = series.lowerBound

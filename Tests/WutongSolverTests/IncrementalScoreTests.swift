@@ -54,16 +54,22 @@ import WutongModel
         return season
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func randomMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
-        Self.checkRandomMoves(on: Self.season(seed: seed), seed: seed)
+    /// Both widths of the search's tables: the solver takes 16 bits for every season these
+    /// tests generate, and 32 only for larger numbers, so the 32-bit path is taken here by hand.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64], [16, 32])
+    func randomMovesKeepIncrementalEqualToFromScratch(seed: UInt64, bits: Int) throws {
+        if bits == 16 {
+            try Self.checkRandomMoves(on: Self.season(seed: seed), seed: seed, storing: Int16.self)
+        } else {
+            try Self.checkRandomMoves(on: Self.season(seed: seed), seed: seed, storing: Int32.self)
+        }
     }
 
     /// Every activity amplified, eight venues within the noise distance of one another and four
     /// a kilometre away, over two weeks: `noise-neighbours` counts many pairs, found through the
     /// near venues' lists of amplified sessions.
     @Test(arguments: [5, 6] as [UInt64])
-    func randomMovesOnANoisyStreetKeepNoiseNeighboursRight(seed: UInt64) {
+    func randomMovesOnANoisyStreetKeepNoiseNeighboursRight(seed: UInt64) throws {
         var season = Self.season(seed: seed)
         for index in season.activities.indices { season.activities[index].amplified = true }
         let centre = season.venues[0].location
@@ -75,7 +81,7 @@ import WutongModel
                 : Coordinate(latitude: centre.latitude + 0.01 + offset, longitude: centre.longitude)
         }
         season.calendar.end = LocalDate("2027-03-14")!
-        let most = Self.checkRandomMoves(on: season, seed: seed)
+        let most = try Self.checkRandomMoves(on: season, seed: seed, storing: Int16.self)
         #expect(most[ConstraintID.noiseNeighbours.index] >= 5, "the street is noisy enough to count pairs")
     }
 
@@ -83,15 +89,15 @@ import WutongModel
     /// compiled table holds, which stores it as 65,535. Partners with two sessions a day, one
     /// on each continent, still conflict, as the scorer (which computes the walk itself) says.
     @Test(arguments: [7, 8] as [UInt64])
-    func randomMovesBetweenContinentsKeepPartnerConflictsRight(seed: UInt64) {
+    func randomMovesBetweenContinentsKeepPartnerConflictsRight(seed: UInt64) throws {
         var season = Self.season(seed: seed)
         for index in season.venues.indices where index % 2 == 1 {
             season.venues[index].location = Coordinate(latitude: -23.55, longitude: -46.63)
         }
         season.calendar.end = LocalDate("2027-03-07")!
-        let problem = CompiledProblem(season: season)
+        let problem = try CompiledProblem<Int16>(season: season)
         #expect(problem.walkMinutes.contains(UInt16.max), "some walk is clamped")
-        let most = Self.checkRandomMoves(on: season, seed: seed)
+        let most = try Self.checkRandomMoves(on: season, seed: seed, storing: Int16.self)
         #expect(most[ConstraintID.partnerConflict.index] >= 1, "partners meet both continents on one day")
     }
 
@@ -99,14 +105,16 @@ import WutongModel
     /// against its cost once made, and every total against the scorer every 150 rounds. Returns
     /// the largest amount of each constraint seen at those checks.
     @discardableResult
-    static func checkRandomMoves(on season: Season, seed: UInt64) -> [Int] {
+    static func checkRandomMoves<Stored: TableInteger>(
+        on season: Season, seed: UInt64, storing: Stored.Type
+    ) throws -> [Int] {
         var most = Array(repeating: 0, count: ConstraintID.allCases.count)
-        let problem = CompiledProblem(season: season)
+        let problem = try CompiledProblem<Stored>(season: season)
         var random = SeededGenerator(seed: seed)
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(max(1, count))) }
         // A baseline from a first random state, for `stability`.
-        var scratch = SearchState(problem: problem, facts: SearchFacts(problem: problem))
-        func randomPlacement(_ state: SearchState, _ session: Int) -> (Int, Int, [Int])? {
+        var scratch = SearchState(problem: problem, facts: try SearchFacts(problem: problem))
+        func randomPlacement(_ state: SearchState<Stored>, _ session: Int) -> (Int, Int, [Int])? {
             let activity = problem.sessionActivity[session]
             let venues = problem.candidateVenues[activity]
             let starts = problem.candidateStarts[activity].filter { start in
@@ -129,7 +137,7 @@ import WutongModel
             }
         }
         let baseline = scratch.schedule()
-        var state = SearchState(problem: problem, facts: SearchFacts(problem: problem, baseline: baseline))
+        var state = SearchState(problem: problem, facts: try SearchFacts(problem: problem, baseline: baseline))
         for round in 0..<3_000 {
             let session = pick(problem.sessionCount)
             if state.isPlaced(session), pick(2) == 0, let placement = randomPlacement(state, session) {
@@ -177,11 +185,19 @@ import WutongModel
 
     /// The search's own moves (relocations costed in advance, partner changes, swaps, Kempe
     /// chains, restarts with perturbation) leave the incremental totals equal to the scorer's.
-    @Test(arguments: [5, 6] as [UInt64])
-    func searchMovesKeepIncrementalEqualToFromScratch(seed: UInt64) {
+    @Test(arguments: [5, 6] as [UInt64], [16, 32])
+    func searchMovesKeepIncrementalEqualToFromScratch(seed: UInt64, bits: Int) throws {
+        if bits == 16 {
+            try Self.checkSearchMoves(seed: seed, storing: Int16.self)
+        } else {
+            try Self.checkSearchMoves(seed: seed, storing: Int32.self)
+        }
+    }
+
+    static func checkSearchMoves<Stored: TableInteger>(seed: UInt64, storing: Stored.Type) throws {
         let season = Self.season(seed: seed)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Stored>(season: season)
+        let facts = try SearchFacts(problem: problem)
         let built = Construction.run(problem, facts: facts, seed: seed)
         var search = LocalSearch(state: built.state, seed: seed, stallLimit: 2_000)
         for round in 1...4 {
@@ -200,11 +216,11 @@ import WutongModel
     /// A season with more sessions than room: the search keeps trying to place the rest, by
     /// free spots and by taking out what collides. Every kind of move must keep the totals right
     /// and a rejected one must leave the plan as it was (asserted inside the search).
-    @Test func anOverfullSeasonExercisesEveryPlacingMove() {
+    @Test func anOverfullSeasonExercisesEveryPlacingMove() throws {
         var season = Self.season(seed: 7)
         season.calendar.end = season.calendar.start.adding(days: 2)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         let built = Construction.run(problem, facts: facts, seed: 7)
         #expect(built.state.score.medium > 0)
         var search = LocalSearch(state: built.state, seed: 7, stallLimit: 50_000)

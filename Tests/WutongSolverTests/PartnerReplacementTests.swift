@@ -9,7 +9,7 @@ import WutongModel
     /// Placed sessions of the bundled construction with a choice of partners, each with the first
     /// start at its own venue that its partners alone rule out (at most `limit` of them: the
     /// from-scratch scoring of each is slow in a debug build).
-    static func walls(in search: LocalSearch, limit: Int = 40) -> [(session: Int, start: Int)] {
+    static func walls(in search: LocalSearch<Int16>, limit: Int = 40) -> [(session: Int, start: Int)] {
         var state = search.state
         let problem = state.problem
         var found: [(session: Int, start: Int)] = []
@@ -67,8 +67,9 @@ import WutongModel
                 let free = state.partnerFree(old[position], session: session, venue: place, start: start)
                 // A partner who can come stays; one who cannot gives way to another of the role.
                 #expect(free == (new[position] == old[position]))
-                let role = search.positionCandidates[search.positionStart[activity] + position].range
-                #expect(search.roleCandidates[role].contains(new[position]))
+                let role = search.state.facts.positionCandidates[search.state.facts.positionStart[activity] + position]
+                    .range
+                #expect(search.state.facts.roleCandidates[role].contains(new[position]))
             }
             let report = ScheduleScorer.score(after.schedule(), for: season)
             #expect(report.score.hard == 0)
@@ -85,8 +86,8 @@ import WutongModel
     @Test func aPartnerAtItsWeeklyLimitMayStayWithinTheWeek() throws {
         var season = try #require(BundledSeason.load())
         for index in season.partners.indices { season.partners[index].weeklyLimit = 1 }
-        let problem = CompiledProblem(season: season)
-        var state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+        let problem = try CompiledProblem<Int16>(season: season)
+        var state = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: 1).state
         var within = 0
         var across = 0
         for session in 0..<problem.sessionCount where state.isPlaced(session) {
@@ -147,7 +148,7 @@ import WutongModel
     func aNewTeamCostsWhatMakingItCosts(seed: UInt64) throws {
         let (season, problem, _, built) = try SeriesGatheringTests.bundledConstruction()
         let baseline = built.schedule()
-        var state = SearchState(problem: problem, facts: SearchFacts(problem: problem, baseline: baseline))
+        var state = SearchState(problem: problem, facts: try SearchFacts(problem: problem, baseline: baseline))
         for session in 0..<problem.sessionCount where built.isPlaced(session) {
             state.insert(
                 session, venue: built.venue[session], start: built.start[session], partners: built.partners(session))
@@ -177,8 +178,8 @@ import WutongModel
             var team = state.partners(session)
             guard Set(team).count == team.count else { continue }
             for position in team.indices where pick(2) == 0 {
-                let role = search.roleCandidates[
-                    search.positionCandidates[search.positionStart[activity] + position].range]
+                let role = search.state.facts.roleCandidates[
+                    search.state.facts.positionCandidates[search.state.facts.positionStart[activity] + position].range]
                 let standIn = role[role.startIndex + pick(role.count)]
                 if !team.contains(standIn) { team[position] = standIn }
             }

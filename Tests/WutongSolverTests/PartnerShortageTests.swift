@@ -9,9 +9,9 @@ import WutongModel
 /// would.
 @Suite struct PartnerShortageTests {
     /// The construction of `season()`, ready to ask.
-    static func constructed() -> Construction {
-        let problem = CompiledProblem(season: season())
-        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 3)
+    static func constructed() throws -> Construction<Int16> {
+        let problem = try CompiledProblem<Int16>(season: season())
+        let built = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: 3)
         return Construction(problem: problem, state: built.state, random: SeededGenerator(seed: 3))
     }
 
@@ -65,11 +65,12 @@ import WutongModel
     }
 
     @Test(arguments: [false, true])
-    func siblingsExplainedOnceHaveTheReasonsExplainingEachGives(everyoneAway: Bool) {
-        let problem = CompiledProblem(season: everyoneAway ? Self.everyoneAway() : Self.season())
+    func siblingsExplainedOnceHaveTheReasonsExplainingEachGives(everyoneAway: Bool) throws {
+        let problem = try CompiledProblem<Int16>(season: everyoneAway ? Self.everyoneAway() : Self.season())
+        let facts = try SearchFacts(problem: problem)
         func reasons(once: Bool) -> [SessionKey: [String]] {
             var construction = Construction(
-                problem: problem, state: SearchState(problem: problem, facts: SearchFacts(problem: problem)),
+                problem: problem, state: SearchState(problem: problem, facts: facts),
                 random: SeededGenerator(seed: 3))
             construction.explainsSiblingsOnce = once
             return construction.build(initial: []).reasons.mapValues { why in
@@ -86,8 +87,8 @@ import WutongModel
         }
     }
 
-    @Test func aStartSkippedForLackOfPartnersHasNoTeamAtAnyVenue() {
-        var construction = Self.constructed()
+    @Test func aStartSkippedForLackOfPartnersHasNoTeamAtAnyVenue() throws {
+        var construction = try Self.constructed()
         let problem = construction.problem
         var random = SeededGenerator(seed: 8)
         var skipped = 0
@@ -108,8 +109,8 @@ import WutongModel
         #expect(kept > 100)
     }
 
-    @Test func theTablesOfPresentPartnersCountThoseNotAwayAndSkipOnlyStartsThatLackPartners() {
-        var construction = Self.constructed()
+    @Test func theTablesOfPresentPartnersCountThoseNotAwayAndSkipOnlyStartsThatLackPartners() throws {
+        var construction = try Self.constructed()
         let problem = construction.problem
         for activity in 0..<problem.activityCount {
             for requirement in problem.requirements[activity] {
@@ -144,8 +145,8 @@ import WutongModel
         #expect(tooFew > 100, "medical partners are away all season")
     }
 
-    @Test func aPartnerRuledOutAtEveryVenueIsRuledOutAtEachForTheSameReason() {
-        var construction = Self.constructed()
+    @Test func aPartnerRuledOutAtEveryVenueIsRuledOutAtEachForTheSameReason() throws {
+        var construction = try Self.constructed()
         let problem = construction.problem
         var random = SeededGenerator(seed: 9)
         var ruledOut: [ConstraintID: Int] = [:]
@@ -171,8 +172,8 @@ import WutongModel
         #expect(ruledOut[.partnerConflict, default: 0] > 0)
     }
 
-    @Test func partnersAreCountedAtAVenueAsCheckingEachThereWould() {
-        var construction = Self.constructed()
+    @Test func partnersAreCountedAtAVenueAsCheckingEachThereWould() throws {
+        var construction = try Self.constructed()
         let problem = construction.problem
         var random = SeededGenerator(seed: 10)
         var walked = 0
@@ -197,12 +198,12 @@ import WutongModel
     /// Every how many starts explaining looks at, worked out apart from `Construction.explain`:
     /// the fewest that keep the sample within the budget.
     static func sampleStep(placements: Int) -> Int {
-        Int((Double(placements) / Double(Construction.explanationBudget)).rounded(.up))
+        Int((Double(placements) / Double(Construction<Int16>.explanationBudget)).rounded(.up))
     }
 
     /// Explaining the simple way: every candidate (venue, start) of the sample, every partner
     /// checked at every venue.
-    static func explainedOneByOne(_ construction: inout Construction, session: Int) -> [ConstraintID: Int] {
+    static func explainedOneByOne(_ construction: inout Construction<Int16>, session: Int) -> [ConstraintID: Int] {
         let problem = construction.problem
         let activity = problem.sessionActivity[session]
         let starts = problem.candidateStarts[activity]
@@ -235,8 +236,8 @@ import WutongModel
         return counts
     }
 
-    @Test func unplacedSessionsAreExplainedAsCheckingEveryPartnerAtEveryVenueWould() {
-        var construction = Self.constructed()
+    @Test func unplacedSessionsAreExplainedAsCheckingEveryPartnerAtEveryVenueWould() throws {
+        var construction = try Self.constructed()
         let problem = construction.problem
         let unplaced = (0..<problem.sessionCount).filter { !construction.state.isPlaced($0) }
         #expect(
@@ -262,9 +263,9 @@ import WutongModel
     /// A session with more candidate placements than explaining looks at is explained over an
     /// evenly spread sample of about that many, and says so.
     @Test func aLargeSessionIsExplainedOverASampleOfItsPlacements() throws {
-        let problem = CompiledProblem(season: SyntheticSeason.generate(activities: 400, seed: 3))
+        let problem = try CompiledProblem<Int16>(season: SyntheticSeason.generate(activities: 400, seed: 3))
         var construction = Construction(
-            problem: problem, state: SearchState(problem: problem, facts: SearchFacts(problem: problem)),
+            problem: problem, state: SearchState(problem: problem, facts: try SearchFacts(problem: problem)),
             random: SeededGenerator(seed: 1))
         let placements = { (session: Int) in
             let activity = problem.sessionActivity[session]
@@ -272,12 +273,12 @@ import WutongModel
         }
         let session = try #require((0..<problem.sessionCount).max { placements($0) < placements($1) })
         let venues = problem.candidateVenues[problem.sessionActivity[session]].count
-        try #require(placements(session) > 2 * Construction.explanationBudget)
+        try #require(placements(session) > 2 * Construction<Int16>.explanationBudget)
         let explained = construction.explain(session)
         #expect(explained.isSampled && explained.placements == placements(session))
         #expect(explained.examined.isMultiple(of: venues), "every venue at each start looked at")
-        #expect(explained.examined > Construction.explanationBudget / 2)
-        #expect(explained.examined <= Construction.explanationBudget + venues)
+        #expect(explained.examined > Construction<Int16>.explanationBudget / 2)
+        #expect(explained.examined <= Construction<Int16>.explanationBudget + venues)
         #expect(explained.ruledOut.map(\.candidates).reduce(0, +) <= explained.examined)
     }
 }

@@ -9,12 +9,12 @@ import WutongModel
 @Suite struct ScreeningTests {
     /// Constructions with hard 0 to move from: the bundled season (two pools of one and two
     /// units, partner weekly limits, amplified sessions) and a generated one.
-    static func starts() throws -> [(name: String, season: Season, state: SearchState)] {
+    static func starts() throws -> [(name: String, season: Season, state: SearchState<Int16>)] {
         let bundled = try #require(BundledSeason.load())
         let generated = SyntheticSeason.generate(activities: 60, seed: 7)
         return try [("bundled", bundled), ("generated", generated)].map { name, season in
-            let problem = CompiledProblem(season: season)
-            let state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+            let problem = try CompiledProblem<Int16>(season: season)
+            let state = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: 1).state
             try #require(state.score.hard == 0, "\(name): the construction breaks no hard constraint")
             return (name, season, state)
         }
@@ -22,7 +22,7 @@ import WutongModel
 
     /// A generated season where every other activity is amplified and eight venues are within
     /// the noise distance of one another: many relocations would break `noise-neighbours`.
-    static func noisyStart() throws -> (name: String, season: Season, state: SearchState) {
+    static func noisyStart() throws -> (name: String, season: Season, state: SearchState<Int16>) {
         var season = SyntheticSeason.generate(activities: 60, seed: 7)
         for index in season.activities.indices where index % 2 == 0 { season.activities[index].amplified = true }
         let centre = season.venues[0].location
@@ -30,8 +30,8 @@ import WutongModel
             season.venues[index].location = Coordinate(
                 latitude: centre.latitude + Double(index) * 0.0001, longitude: centre.longitude)
         }
-        let problem = CompiledProblem(season: season)
-        let state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+        let problem = try CompiledProblem<Int16>(season: season)
+        let state = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: 1).state
         try #require(state.score.hard == 0, "noisy: the construction breaks no hard constraint")
         return ("noisy", season, state)
     }
@@ -182,7 +182,7 @@ import WutongModel
         for (name, _, state) in try Self.starts() {
             for acceptance in [Acceptance.annealing, .lateAcceptance] {
                 let moves = 30_000
-                func run(screening: Bool) -> LocalSearch {
+                func run(screening: Bool) -> LocalSearch<Int16> {
                     var search = LocalSearch(
                         state: state, seed: seed, stallLimit: 2_000, cycleMovesPerSession: 50, screening: screening)
                     search.run(
@@ -212,8 +212,8 @@ import WutongModel
     @Test func aHardConstraintWithoutWeightScoresEveryMove() throws {
         var season = SyntheticSeason.generate(activities: 30, seed: 4)
         season.constraintSettings = [ConstraintSetting(id: .venueConflict, level: .hard, weight: 0)]
-        let problem = CompiledProblem(season: season)
-        let state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: 1).state
+        let problem = try CompiledProblem<Int16>(season: season)
+        let state = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: 1).state
         var search = LocalSearch(state: state, seed: 1)
         #expect(!search.screensHard)
         search.run(
@@ -222,9 +222,9 @@ import WutongModel
         #expect(search.statistics.screened.reduce(0, +) == 0)
         #expect(search.evaluated > 10_000)
         season.constraintSettings = []
-        let weighted = CompiledProblem(season: season)
+        let weighted = try CompiledProblem<Int16>(season: season)
         #expect(
-            LocalSearch(state: SearchState(problem: weighted, facts: SearchFacts(problem: weighted)), seed: 1)
+            LocalSearch(state: SearchState(problem: weighted, facts: try SearchFacts(problem: weighted)), seed: 1)
                 .screensHard)
     }
 }

@@ -9,7 +9,7 @@ import WutongModel
     /// The first series of three or more placed, unpinned sessions with two venues `kept` and
     /// `left` that may each hold all of them at their times and that `accepts`.
     static func series(
-        in state: SearchState, accepts: (_ kept: Int, _ left: Int) -> Bool
+        in state: SearchState<Int16>, accepts: (_ kept: Int, _ left: Int) -> Bool
     ) -> (activity: Int, kept: Int, left: Int)? {
         let problem = state.problem
         for activity in 0..<problem.activityCount {
@@ -27,18 +27,19 @@ import WutongModel
     }
 
     /// The bundled season, compiled, and its construction with seed 1.
-    static func bundledConstruction() throws -> (Season, CompiledProblem, SearchFacts, SearchState) {
+    static func bundledConstruction() throws -> (Season, CompiledProblem<Int16>, SearchFacts<Int16>, SearchState<Int16>)
+    {
         let season = try #require(BundledSeason.load())
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         return (season, problem, facts, Construction.run(problem, facts: facts, seed: 1).state)
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aSplitSeriesEndsAtOneVenueWithTheTotalsRight(seed: UInt64) throws {
         let season = IncrementalScoreTests.season(seed: seed)
-        let problem = CompiledProblem(season: season)
-        var state = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed).state
+        let problem = try CompiledProblem<Int16>(season: season)
+        var state = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: seed).state
         let (activity, kept, left) = try #require(Self.series(in: state) { _, _ in true })
         let sessions = problem.sessions(of: activity)
         for session in sessions {
@@ -74,8 +75,8 @@ import WutongModel
     @Test(arguments: [1, 2, 3] as [UInt64])
     func gatheringIntoAnotherGridSendsAnotherSessionBack(seed: UInt64) throws {
         let season = IncrementalScoreTests.season(seed: seed)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         #expect(facts.hasGridShares)
         var state = Construction.run(problem, facts: facts, seed: seed).state
         let (activity, kept, left) = try #require(
@@ -84,7 +85,7 @@ import WutongModel
         for session in sessions {
             state.relocate(session, venue: session == sessions.lowerBound ? left : kept, start: state.start[session])
         }
-        func gridCounts(_ state: SearchState) -> [Int] {
+        func gridCounts(_ state: SearchState<Int16>) -> [Int] {
             (0..<problem.sessionCount).reduce(into: Array(repeating: 0, count: season.grids.count)) { counts, session in
                 if state.isPlaced(session) { counts[facts.venueGrid[state.venue[session]]] += 1 }
             }
@@ -186,8 +187,8 @@ import WutongModel
         // A series split with two sessions in one grid and the rest at a venue `kept` of
         // another, and a series of two at one venue of the kept grid that a venue of the left
         // grid may hold at their times.
-        func pairToSendBack(in state: SearchState, besides gathered: Int, kept: Int, left: Int) -> (
-            SearchState, Range<Int>
+        func pairToSendBack(in state: SearchState<Int16>, besides gathered: Int, kept: Int, left: Int) -> (
+            SearchState<Int16>, Range<Int>
         )? {
             for activity in 0..<problem.activityCount where activity != gathered {
                 let other = problem.sessions(of: activity)
@@ -238,7 +239,7 @@ import WutongModel
             }
         }
         let (series, kept, whole) = try #require(setup)
-        func gridCounts(_ state: SearchState) -> [Int] {
+        func gridCounts(_ state: SearchState<Int16>) -> [Int] {
             (0..<problem.sessionCount).reduce(into: Array(repeating: 0, count: season.grids.count)) { counts, session in
                 if state.isPlaced(session) { counts[facts.venueGrid[state.venue[session]]] += 1 }
             }
@@ -274,8 +275,8 @@ import WutongModel
     func gatheringsOneAfterAnotherKeepTheTotalsRight(seed: UInt64) throws {
         // Seed 0: the bundled season, whose long concerts meet several short sessions in the way.
         let season = try seed == 0 ? #require(BundledSeason.load()) : IncrementalScoreTests.season(seed: seed)
-        let problem = CompiledProblem(season: season)
-        let built = Construction.run(problem, facts: SearchFacts(problem: problem), seed: seed)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let built = Construction.run(problem, facts: try SearchFacts(problem: problem), seed: seed)
         var search = LocalSearch(state: built.state, seed: seed)
         var random = SeededGenerator(seed: seed)
         var made = 0
@@ -305,8 +306,8 @@ import WutongModel
     /// nothing is sent back.
     @Test func moreInTheWayThanMovingSendsNothingBack() throws {
         let season = IncrementalScoreTests.season(seed: 1)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         var state = Construction.run(problem, facts: facts, seed: 1).state
         // A series, two venues of different grids that may hold all of it, and two sessions of
         // other activities that may start with its first session at both venues.

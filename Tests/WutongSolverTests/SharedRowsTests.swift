@@ -28,10 +28,10 @@ import WutongModel
         }
     }
 
-    @Test func aGeneratedSeasonSharesItsVenueAndTimeRows() {
+    @Test func aGeneratedSeasonSharesItsVenueAndTimeRows() throws {
         let season = SyntheticSeason.generate(activities: 400, seed: 1)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         // The generator gives every venue the same hours and activities a handful of windows.
         #expect(problem.venueOpenPrefix.distinctRows < problem.venueCount / 2)
         #expect(facts.timeFlags.distinctRows < problem.activityCount / 10)
@@ -59,10 +59,10 @@ import WutongModel
         }
     }
 
-    @Test func aGeneratedSeasonsCandidateListsAndVenueFitsMatchTheSeason() {
+    @Test func aGeneratedSeasonsCandidateListsAndVenueFitsMatchTheSeason() throws {
         let season = SyntheticSeason.generate(activities: 400, seed: 2)
-        let problem = CompiledProblem(season: season)
-        let facts = SearchFacts(problem: problem)
+        let problem = try CompiledProblem<Int16>(season: season)
+        let facts = try SearchFacts(problem: problem)
         for activity in 0..<problem.activityCount {
             let counts = problem.candidates.counts(activity)
             #expect(
@@ -80,9 +80,9 @@ import WutongModel
         #expect(facts.venueFit.distinctRows < problem.activityCount / 10)
     }
 
-    @Test func aGeneratedSeasonsVenueFlagsAndPartnerCandidatesMatchTheSeasonAndAreStoredOnce() {
+    @Test func aGeneratedSeasonsVenueFlagsAndPartnerCandidatesMatchTheSeasonAndAreStoredOnce() throws {
         let season = SyntheticSeason.generate(activities: 400, seed: 3)
-        let problem = CompiledProblem(season: season)
+        let problem = try CompiledProblem<Int16>(season: season)
         for activity in 0..<problem.activityCount {
             let venues = Set(problem.candidateVenues[activity])
             for venue in 0..<problem.venueCount {
@@ -91,21 +91,24 @@ import WutongModel
         }
         #expect(problem.candidateVenueMask.distinctRows == Set(problem.candidateVenues).count)
 
-        let search = LocalSearch(state: SearchState(problem: problem, facts: SearchFacts(problem: problem)), seed: 1)
+        let search = LocalSearch(
+            state: SearchState(problem: problem, facts: try SearchFacts(problem: problem)), seed: 1)
         var distinct = Set<[Int]>()
         for (activity, roles) in problem.requirements.enumerated() {
-            var position = search.positionStart[activity]
+            var position = search.state.facts.positionStart[activity]
             for role in roles {
                 for _ in 0..<role.count {
-                    #expect(Array(search.roleCandidates[search.positionCandidates[position].range]) == role.candidates)
+                    #expect(
+                        Array(search.state.facts.roleCandidates[search.state.facts.positionCandidates[position].range])
+                            == role.candidates)
                     position += 1
                 }
                 distinct.insert(role.candidates)
             }
-            #expect(position == search.positionStart[activity + 1])
+            #expect(position == search.state.facts.positionStart[activity + 1])
         }
         // Every activity needing a role lists its partners; each distinct list is stored once.
-        #expect(search.roleCandidates.count == distinct.map(\.count).reduce(0, +))
+        #expect(search.state.facts.roleCandidates.count == distinct.map(\.count).reduce(0, +))
         #expect(distinct.count < problem.activityCount / 10)
     }
 }

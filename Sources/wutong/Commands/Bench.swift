@@ -78,7 +78,8 @@ struct BenchSolve: ParsableCommand {
         commandName: "solve",
         abstract: "Measure the solver: moves per second, time to hard = 0, the score over time.",
         discussion: """
-            Solves SEASON once for --time-limit or --move-limit (seed --seed) and prints the construction time \
+            Solves SEASON once for --time-limit or --move-limit (seed --seed) and prints the season's sessions and \
+            the width of the search's tables (16 bits when every number of the season fits, else 32), the construction time \
             (compiling the season included) and score, the time at which hard = 0 and every session was placed (as first seen by the \
             search), the best score at 1 s, 5 s and the limit, when the best score last improved \
             (and whether it held over the second half of the run: of the time, or of the moves with \
@@ -153,7 +154,9 @@ struct BenchSolve: ParsableCommand {
         func best(at mark: Double) -> String {
             samples.last { $0.seconds <= mark + 0.35 }?.best ?? result.constructed.description
         }
-        print("season: \(BundledSeason.display(path)) (\(model.sessionCount) sessions), seed \(seed)")
+        print(
+            "season: \(BundledSeason.display(path)) (\(model.sessionCount) sessions, \(result.tableBits)-bit search tables),"
+                + " seed \(seed)")
         print(
             String(format: "construction: %@ in %.2f s", result.constructed.description, result.constructionSeconds)
                 + " (compiling the season included)")
