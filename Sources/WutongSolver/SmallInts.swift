@@ -1,11 +1,11 @@
 /// The integer the search's tables store: `Int16` when every number of the season fits in it,
-/// else `Int32` (`Solver` compiles the season with each in turn). The two are the only
-/// conformances.
+/// else `Int32` (`Solver` compiles the season with 16 bits first, and again with 32 when a
+/// number does not fit). The two are the only conformances.
 ///
 /// A move reads the rows of sessions and activities chosen at random, so the fewer bytes the
 /// search's tables take, the more of them stay in a core's own cache (1 MB on the benchmark
 /// machine). At 10,043 sessions, 32-bit tables still leave 11 misses of that cache per move and
-/// 16-bit ones 2.5 (Docs/PERFORMANCE.md); a width chosen inside the table at run time costs more
+/// 16-bit ones 2.4 to 2.8 (Docs/PERFORMANCE.md); a width chosen inside the table at run time costs more
 /// than it saves, so the width is a type parameter, fixed before the search starts.
 protocol TableInteger: FixedWidthInteger, SignedInteger, Sendable {}
 
