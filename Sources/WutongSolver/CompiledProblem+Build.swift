@@ -5,8 +5,8 @@ extension CompiledProblem {
     /// - Parameter notBefore: no session that is not pinned may start before this moment (in a
     ///   re-plan, what is past has happened).
     /// - Throws: `TableOverflow` when a number of the season does not fit `Stored`; the
-    ///   numbers of sessions, venues, partners, activities and slots, which bound the counts
-    ///   the search keeps, are checked first, before any of the work.
+    ///   numbers of sessions, venues, partners, activities, slots, days and audiences, which
+    ///   bound the counts the search keeps, are checked first, before any of the work.
     init(season: Season, busy: [String: [LocalPeriod]] = [:], notBefore: LocalDateTime? = nil) throws(TableOverflow) {
         self.season = season
         let grid = SlotGrid(calendar: season.calendar)

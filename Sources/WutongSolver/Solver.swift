@@ -24,7 +24,8 @@ public struct SolveResult: Sendable {
     /// anywhere even with nothing else placed, so no move could place one.
     public var searchSkipped: Bool
     public var statistics: MoveStatistics
-    /// How long compiling the season and building the first schedule took, in seconds.
+    /// How long compiling the season (twice when it did not fit 16 bits) and building the
+    /// first schedule took, in seconds.
     public var constructionSeconds: Double
     /// How long the local search itself ran, in seconds: not the compiling, the construction
     /// or the final rescoring, which grow with the season while a move should not.
@@ -118,14 +119,17 @@ public enum Solver {
         _ season: Season, busy: [String: [LocalPeriod]] = [:], options: SolveOptions = SolveOptions(),
         shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
     ) -> SolveResult {
+        // A 16-bit attempt that fails counts in the construction time of the 32-bit solve.
+        let compiling = ContinuousClock.now
         do {
             return try solve(
-                season, busy: busy, options: options, storing: Int16.self, shouldStop: shouldStop, progress: progress)
+                season, busy: busy, options: options, storing: Int16.self, compilingSince: compiling,
+                shouldStop: shouldStop, progress: progress)
         } catch {
             do {
                 return try solve(
-                    season, busy: busy, options: options, storing: Int32.self, shouldStop: shouldStop,
-                    progress: progress)
+                    season, busy: busy, options: options, storing: Int32.self, compilingSince: compiling,
+                    shouldStop: shouldStop, progress: progress)
             } catch {
                 preconditionFailure("a number of the season (\(error.value)) does not fit in 32 bits")
             }
@@ -136,10 +140,10 @@ public enum Solver {
     /// - Throws: `TableOverflow`, before any search, when a number of the season does not fit.
     static func solve<Stored: TableInteger>(
         _ season: Season, busy: [String: [LocalPeriod]], options: SolveOptions, storing: Stored.Type,
-        shouldStop: () -> Bool = { false }, progress: (SolveProgress) -> Void = { _ in }
+        compilingSince compiling: ContinuousClock.Instant = .now, shouldStop: () -> Bool = { false },
+        progress: (SolveProgress) -> Void = { _ in }
     ) throws(TableOverflow) -> SolveResult {
         let clock = ContinuousClock()
-        let compiling = clock.now
         let problem = try CompiledProblem<Stored>(season: season, busy: busy, notBefore: options.notBefore)
         let facts = try SearchFacts(problem: problem, baseline: options.baseline)
         let built = Construction.run(problem, facts: facts, seed: options.seed)
