@@ -64,6 +64,16 @@ struct LocalSearch<Stored: TableInteger> {
     private var changed: [Int] = []
     private var isChanged: [Bool]
 
+    /// Where `run` stopped: the current score, the late-acceptance history, the move of the
+    /// last new best and the annealing temperature.
+    private struct Resume {
+        var current: Score?
+        var history: [Score]
+        var lastBest: Int
+        var cooling: Cooling
+    }
+    private var resume = Resume(current: nil, history: [], lastBest: 0, cooling: Cooling())
+
     var undo = Undo.none
     /// The totals before the last move made in order to be scored, put back if it is rejected.
     var totalsBefore = SearchState<Stored>.Totals()
@@ -141,16 +151,21 @@ struct LocalSearch<Stored: TableInteger> {
         }
     }
 
-    /// Runs until `moveLimit` moves or `shouldStop` says so (checked every 256 moves).
+    /// Runs until `moveLimit` moves in all or `shouldStop` says so (checked every 256 moves).
+    /// A later call goes on where this one stopped, as if the two were one run (with the same
+    /// acceptance and budget): `bench scaling` times a search in turns.
     mutating func run(
         moveLimit: Int, acceptance: Acceptance = .lateAcceptance, budget: Budget? = nil, shouldStop: () -> Bool,
         progress: (Progress) -> Void
     ) {
         guard !movable.isEmpty else { return }
-        var current = state.score
-        var history = Array(repeating: current, count: historyLength)
-        var lastBest = 0
-        var cooling = Cooling()
+        // The loop's own state in locals, the history moved out rather than copied.
+        var current = resume.current ?? state.score
+        var history = resume.history.isEmpty ? Array(repeating: current, count: historyLength) : resume.history
+        resume.history = []
+        var lastBest = resume.lastBest
+        var cooling = resume.cooling
+        defer { resume = Resume(current: current, history: history, lastBest: lastBest, cooling: cooling) }
         let annealing = acceptance == .annealing
         let stallLimit = annealing ? Int.max : self.stallLimit
         while moves < moveLimit {
