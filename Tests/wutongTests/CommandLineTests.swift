@@ -652,6 +652,50 @@ struct CommandLine {
         #expect(none.error.contains("--move-limit must be 1 or more"))
     }
 
+    /// Each season makes the moves `bench solve` makes with the same seed and move limit, timed
+    /// in turns against the first.
+    @Test func benchScalingTimesSeasonsInTurns() throws {
+        let minimal = "Tests/WutongFormatsTests/Fixtures/valid/minimal.xml"
+        let nothingFits = "Tests/WutongFormatsTests/Fixtures/valid/nothing-fits.xml"
+        let result = try CommandLine.run([
+            "bench", "scaling", TestPaths.bundledSeason, minimal, nothingFits, "--move-limit", "30000", "--turn",
+            "7000", "--seed", "2",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first == "seed 2, 30000 moves tried per season, in turns of 7000: 5 rounds")
+        let solved = try CommandLine.run(["bench", "solve", "--move-limit", "30000", "--seed", "2"])
+        let evaluated = try #require(
+            solved.output.split(separator: "\n").first { $0.hasPrefix("search: ") }?.split(separator: ",")
+                .first { $0.hasSuffix(" evaluated") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("season.xml: 172 sessions, 16-bit search tables: 30000 moves tried,\(evaluated), ")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("  minimal.xml (3 sessions): evaluated ") && $0.contains("× over the whole run")
+            })
+        #expect(
+            lines.contains(
+                "nothing-fits.xml: 3 sessions, 16-bit search tables: not searched (no session fits anywhere, even with nothing else placed)"
+            ))
+        #expect(
+            lines.contains(
+                "  nothing-fits.xml (3 sessions): not searched (no session fits anywhere, even with nothing else placed)"
+            ),
+            "\(result.output)")
+        let one = try CommandLine.run(["bench", "scaling", minimal])
+        #expect(one.status == 64)
+        #expect(one.error.contains("give two or more season files to compare"))
+        #expect(try CommandLine.run(["bench", "scaling", minimal, minimal, "--turn", "0"]).status == 64)
+        let invalid = try CommandLine.run([
+            "bench", "scaling", minimal, "Tests/WutongFormatsTests/Fixtures/bad/duplicate-ids.xml",
+        ])
+        #expect(invalid.status == 1)
+        #expect(invalid.error.contains("duplicate-ids.xml: the season is not valid"))
+    }
+
     @Test func helpListsTheCommands() throws {
         let result = try CommandLine.run(["--help"])
         #expect(result.status == 0)
@@ -787,7 +831,7 @@ struct CommandLine {
         ["calendar", "expand"], ["calendar", "lint"], ["calendar", "convert"], ["itc2007"], ["itc2007", "solve"],
         ["itc2007", "check"],
         ["itc2007", "bench"], ["bench"], ["bench", "parse"],
-        ["bench", "solve"],
+        ["bench", "solve"], ["bench", "scaling"],
         ["bench", "calendar"], ["whatif"],
     ])
     func helpTextsMatchTheReference(command: [String]) throws {

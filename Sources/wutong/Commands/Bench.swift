@@ -7,7 +7,7 @@ import WutongSolver
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Wutong's performance (see Docs/PERFORMANCE.md).",
-        subcommands: [BenchParse.self, BenchSolve.self, BenchCalendar.self]
+        subcommands: [BenchParse.self, BenchSolve.self, BenchScaling.self, BenchCalendar.self]
     )
 }
 
