@@ -40,8 +40,7 @@ public enum SearchesInTurns {
                 let target = min(searches[index].moveLimit, timed[index].moves + max(1, turn))
                 let started = clock.now
                 let (moves, evaluated) = searches[index].advance(target)
-                let elapsed = (clock.now - started).components
-                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+                let seconds = (clock.now - started).seconds
                 timed[index].turns.append((seconds, moves - timed[index].moves, evaluated - timed[index].evaluated))
                 timed[index].moves = moves
                 timed[index].evaluated = evaluated
@@ -83,14 +82,8 @@ public enum SearchesInTurns {
                     return (search.moves, search.evaluated)
                 })
         }
-        do {
-            return try attempt(Int16.self)
-        } catch {
-            do {
-                return try attempt(Int32.self)
-            } catch {
-                preconditionFailure("a number of the season (\(error.value)) does not fit in 32 bits")
-            }
-        }
+        return Solver.narrowestTables(
+            sixteen: { () throws(TableOverflow) in try attempt(Int16.self) },
+            thirtyTwo: { () throws(TableOverflow) in try attempt(Int32.self) })
     }
 }

@@ -121,19 +121,17 @@ public enum Solver {
     ) -> SolveResult {
         // A 16-bit attempt that fails counts in the construction time of the 32-bit solve.
         let compiling = ContinuousClock.now
-        do {
-            return try solve(
-                season, busy: busy, options: options, storing: Int16.self, compilingSince: compiling,
-                shouldStop: shouldStop, progress: progress)
-        } catch {
-            do {
-                return try solve(
+        return narrowestTables(
+            sixteen: { () throws(TableOverflow) in
+                try solve(
+                    season, busy: busy, options: options, storing: Int16.self, compilingSince: compiling,
+                    shouldStop: shouldStop, progress: progress)
+            },
+            thirtyTwo: { () throws(TableOverflow) in
+                try solve(
                     season, busy: busy, options: options, storing: Int32.self, compilingSince: compiling,
                     shouldStop: shouldStop, progress: progress)
-            } catch {
-                preconditionFailure("a number of the season (\(error.value)) does not fit in 32 bits")
-            }
-        }
+            })
     }
 
     /// `solve` with the search's tables in `Stored`; tests call it to take either width.
@@ -150,8 +148,7 @@ public enum Solver {
         let constructed = built.state.score
         var search = LocalSearch(state: built.state, seed: options.seed)
         func seconds(since instant: ContinuousClock.Instant) -> Double {
-            let elapsed = (clock.now - instant).components
-            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            (clock.now - instant).seconds
         }
         let constructionSeconds = seconds(since: compiling)
         let started = clock.now
